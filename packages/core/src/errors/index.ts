@@ -1,0 +1,1 @@
+export { VigilArgumentError, VigilError, VigilInputError } from "./vigil-error.ts";

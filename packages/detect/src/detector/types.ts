@@ -1,0 +1,46 @@
+import type { Series } from "@vigil/core";
+
+/** Per-time-step output of a detector on a series of T steps and C channels. */
+export interface ScoreResult {
+  /** Raw anomaly score per time step (higher = more anomalous); NaN where not enough history. */
+  readonly score: Float64Array;
+  /** Named additive components of the score (e.g. "reconstruction", "kl", "forecast"), each length T. */
+  readonly components: Readonly<Record<string, Float64Array>>;
+  /** Per-channel contribution to the score: channelContributions[c][t]. */
+  readonly channelContributions: readonly Float64Array[];
+  /** Channel names in the order of channelContributions. */
+  readonly channels: readonly string[];
+}
+
+export interface DetectorCard {
+  readonly kind: string;
+  readonly config: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Every detector (neural or classical) has this shape, so thresholds, calibration, alerting,
+ * attribution, the registry and the service treat them alike.
+ */
+export interface Detector {
+  readonly kind: string;
+  fit(train: Series, options?: { validation?: Series; onProgress?: (p: FitProgress) => void }): Promise<FitReport>;
+  score(series: Series): Promise<ScoreResult>;
+  /** Online use: absorbs new normal data without a full refit (may be a no-op where documented). */
+  update(series: Series): Promise<void>;
+  /** State to persist: named float arrays (become safetensors) plus a JSON-able card. */
+  exportState(): { tensors: Record<string, { dtype: "float32" | "float64"; shape: number[]; data: Float32Array | Float64Array }>; card: DetectorCard };
+}
+
+export interface FitProgress {
+  readonly epoch: number;
+  readonly epochs: number;
+  readonly trainLoss?: number;
+  readonly validationLoss?: number;
+}
+
+export interface FitReport {
+  readonly seconds: number;
+  readonly epochs?: number;
+  readonly trainLoss?: number;
+  readonly validationLoss?: number;
+}
