@@ -38,9 +38,9 @@ export class Adam extends Optimizer {
     this.options = o;
     this.#m = params.map((p) => this.state(zerosLike(p)));
     this.#v = params.map((p) => this.state(zerosLike(p)));
-    this.#step = this.state(scalar(0));
-    this.#beta1 = this.state(scalar(o.betas[0]));
-    this.#beta2 = this.state(scalar(o.betas[1]));
+    this.#step = this.state(scalar(0, "float64"));
+    this.#beta1 = this.state(scalar(o.betas[0], "float64"));
+    this.#beta2 = this.state(scalar(o.betas[1], "float64"));
   }
 
   protected override beforeStep(): void {

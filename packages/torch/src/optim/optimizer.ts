@@ -18,7 +18,8 @@ export abstract class Optimizer {
   constructor(params: readonly Tensor[], lr: number) {
     this.params = params;
     this.#lr = lr;
-    this.lrTensor = keep(scalar(lr));
+    // float64: a 0-d tensor does not change the parameters' dtype, and keeps float64 training exact.
+    this.lrTensor = keep(scalar(lr, "float64"));
   }
 
   get lr(): number {
