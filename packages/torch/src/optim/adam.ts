@@ -61,8 +61,9 @@ export class Adam extends Optimizer {
     const v = this.#v[i]!;
     m.lerp_(g, 1 - betas[0]);
     v.mul_(betas[1]).addcmul_(g, g, 1 - betas[1]);
-    const denom = v.sqrt().div(this.#bias2Sqrt!).add_(eps);
-    p.sub_(m.div(denom).mul(this.#stepSize!));
+    // p −= stepSize · m / denom, as one fused addcdiv_ (denom pre-divided by the step size tensor)
+    const denom = v.sqrt().div_(this.#bias2Sqrt!).add_(eps).div_(this.#stepSize!);
+    p.addcdiv_(m, denom, -1);
   }
 }
 

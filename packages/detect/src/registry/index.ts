@@ -1,0 +1,8 @@
+export { MODEL_STATUSES, type ModelCard, type ModelStatus, modelCardSchema } from "./card.ts";
+export { fingerprintSeries } from "./fingerprint.ts";
+export {
+  type ModelEntry,
+  ModelRegistry,
+  type ModelRegistryOptions,
+  type SaveModelInput,
+} from "./registry.ts";

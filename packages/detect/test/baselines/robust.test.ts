@@ -1,0 +1,60 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { seriesFromColumns } from "@vigil/core";
+import { RollingRobustZ } from "@vigil/detect/baselines";
+import { createUniformRng } from "../../src/baselines/rng.ts";
+import { nanMadScale, nanMedian, SortedWindow } from "../../src/baselines/robust.ts";
+
+test("the sorted window's median and MAD match a direct computation", () => {
+  const rng = createUniformRng(3);
+  const values = Array.from({ length: 400 }, () => Math.round(rng.uniform() * 50) / 5);
+  for (const window of [1, 2, 7, 20]) {
+    const sorted = new SortedWindow(window);
+    values.forEach((v, t) => {
+      if (t >= window) sorted.remove(values[t - window]!);
+      sorted.insert(v);
+      const current = values.slice(Math.max(0, t - window + 1), t + 1);
+      const median = nanMedian(current);
+      assert.equal(sorted.median(), median);
+      assert.ok(Math.abs(sorted.madScale(median) - nanMadScale(current, median)) < 1e-12);
+    });
+  }
+});
+
+test("rolling robust z matches a hand computation and skips missing values", async () => {
+  const x = [1, 2, 3, 4, 100, 10, Number.NaN, 3];
+  const series = seriesFromColumns({ timestamps: x.map((_, t) => BigInt(t)), channels: ["x"], values: [x] });
+  const detector = new RollingRobustZ({ window: 5, minPeriods: 4, scaleFloor: 0 });
+  await detector.fit(series);
+  const { score, channelContributions, components } = await detector.score(series);
+  assert.ok(score.slice(0, 4).every(Number.isNaN));
+  // [1, 2, 3, 4]: median 2.5, MAD 1.
+  assert.ok(Math.abs(score[4]! - 97.5 / 1.4826) < 1e-12);
+  // [1, 2, 3, 4, 100]: median 3, MAD 1.
+  assert.ok(Math.abs(score[5]! - 7 / 1.4826) < 1e-12);
+  assert.ok(Number.isNaN(score[6]!));
+  // [3, 4, 100, 10] (the missing value is skipped): median 7, MAD median(4, 3, 93, 3) = 3.5.
+  assert.ok(Math.abs(score[7]! - 4 / (1.4826 * 3.5)) < 1e-12);
+  assert.deepEqual(channelContributions[0], score);
+  assert.deepEqual(components.robust_z, score);
+});
+
+test("rms aggregation and the scale floor", async () => {
+  const flat = [5, 5, 5, 5, 5, 6];
+  const noisy = [0, 2, 0, 2, 0, 4];
+  const series = seriesFromColumns({
+    timestamps: flat.map((_, t) => BigInt(t)),
+    channels: ["f", "n"],
+    values: [flat, noisy],
+  });
+  const detector = new RollingRobustZ({ window: 5, minPeriods: 5, aggregate: "rms", scaleFloor: 0.5 });
+  await detector.fit(series);
+  const { score, channelContributions } = await detector.score(series);
+  // "f": window MAD 0 and training scale 0, so the floor is 1e-9·(1+5).
+  // "n": window median 0 and MAD 0; training median 1 and MAD 1, so the floor is 0.5·1.4826.
+  const zf = 1 / (1e-9 * 6);
+  const zn = 4 / (0.5 * 1.4826);
+  assert.ok(Math.abs(channelContributions[0]![5]! / zf - 1) < 1e-9);
+  assert.ok(Math.abs(channelContributions[1]![5]! - zn) < 1e-12);
+  assert.ok(Math.abs(score[5]! / Math.sqrt((zf * zf + zn * zn) / 2) - 1) < 1e-12);
+});
