@@ -1,0 +1,5 @@
+export {
+  ScoreCalibrator,
+  type ScoreCalibratorOptions,
+  type ScoreCalibratorState,
+} from "./score-calibrator.ts";
