@@ -174,12 +174,14 @@ Arg ArgFromValue(Napi::Env env, const Napi::Value& value) {
     }
     return arg;
   }
-  if (value.IsObject()) {
+  if (value.IsExternal()) {
     if (at::Tensor* t = UnwrapTensor(env, value)) {
       arg.kind = Arg::Kind::Tensor;
       arg.tensor = *t;
       return arg;
     }
+  }
+  if (value.IsObject()) {
     if (at::Generator* g = UnwrapGenerator(value)) {
       arg.kind = Arg::Kind::Generator;
       arg.generator = *g;

@@ -103,10 +103,10 @@ struct Program;
 struct Counters {
   int64_t live_tensors = 0;
   int64_t live_bytes = 0;
+  int64_t unreported_bytes = 0;  // not yet reported to V8 (see TensorBox::ReportBytes)
   bool closing = false;
 };
 struct InstanceData {
-  Napi::FunctionReference tensor_constructor;
   Napi::FunctionReference generator_constructor;
   Napi::FunctionReference program_constructor;
   std::shared_ptr<Counters> counters = std::make_shared<Counters>();

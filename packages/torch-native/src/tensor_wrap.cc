@@ -12,51 +12,45 @@ namespace {
 const napi_type_tag kTensorTag = {0x7669676c74656e73ULL, 0x6f72686e646c3031ULL};
 const napi_type_tag kGeneratorTag = {0x7669676c67656e65ULL, 0x7261746f72303031ULL};
 
-class TensorWrap : public Napi::ObjectWrap<TensorWrap> {
- public:
-  static Napi::Function Define(Napi::Env env) {
-    return DefineClass(env, "TensorHandle", {});
-  }
+// A tensor handle is a type-tagged JS external (cheaper to create than a class instance: no
+// constructor call) owning one TensorBox.
+struct TensorBox {
+  at::Tensor tensor;
+  std::shared_ptr<Counters> counters;
+  napi_env env = nullptr;
+  int64_t bytes = 0;
+  bool live = false;
 
-  explicit TensorWrap(const Napi::CallbackInfo& info) : Napi::ObjectWrap<TensorWrap>(info) {
-    info.This().As<Napi::Object>().TypeTag(&kTensorTag);
-  }
-
-  ~TensorWrap() override { Release(); }
-
-  void Set(Napi::Env env, at::Tensor tensor) {
-    env_ = env;
-    tensor_ = std::move(tensor);
-    // Views share their base's storage: count bytes only for tensors that own it.
-    bytes_ = (tensor_.defined() && !tensor_.is_view()) ? static_cast<int64_t>(tensor_.storage().nbytes()) : 0;
-    counters_ = Instance(env)->counters;
-    counters_->live_tensors++;
-    counters_->live_bytes += bytes_;
-    if (bytes_ > 0) Napi::MemoryManagement::AdjustExternalMemory(env, bytes_);
-    live_ = true;
-  }
-
-  // Idempotent: reached from dispose(), the finaliser, and environment teardown.
+  // Idempotent: reached from dispose() and from the finaliser.
   void Release() {
-    if (!live_) return;
-    live_ = false;
-    tensor_ = at::Tensor();
-    counters_->live_tensors--;
-    counters_->live_bytes -= bytes_;
-    if (bytes_ > 0 && !counters_->closing) Napi::MemoryManagement::AdjustExternalMemory(env_, -bytes_);
-    bytes_ = 0;
+    if (!live) return;
+    live = false;
+    tensor = at::Tensor();
+    counters->live_tensors--;
+    counters->live_bytes -= bytes;
+    ReportBytes(-bytes);
+    bytes = 0;
   }
 
-  bool live() const { return live_; }
-  at::Tensor* tensor() { return &tensor_; }
+  // V8 is told about native bytes in batches of at least 1 MiB: precise enough to drive the
+  // garbage collector, without a V8 call per small tensor.
+  void ReportBytes(int64_t delta) {
+    if (counters->closing) return;
+    counters->unreported_bytes += delta;
+    if (counters->unreported_bytes > kReportQuantum || counters->unreported_bytes < -kReportQuantum) {
+      napi_adjust_external_memory(env, counters->unreported_bytes, nullptr);
+      counters->unreported_bytes = 0;
+    }
+  }
 
- private:
-  napi_env env_ = nullptr;
-  at::Tensor tensor_;
-  std::shared_ptr<Counters> counters_;
-  int64_t bytes_ = 0;
-  bool live_ = false;
+  static constexpr int64_t kReportQuantum = 1 << 20;
 };
+
+void FinalizeTensor(napi_env /*env*/, void* data, void* /*hint*/) {
+  auto* box = static_cast<TensorBox*>(data);
+  box->Release();
+  delete box;
+}
 
 class GeneratorWrap : public Napi::ObjectWrap<GeneratorWrap> {
  public:
@@ -71,18 +65,21 @@ class GeneratorWrap : public Napi::ObjectWrap<GeneratorWrap> {
   at::Generator generator_;
 };
 
-TensorWrap* TensorOf(Napi::Env env, const Napi::Value& value) {
-  if (!value.IsObject()) return nullptr;
-  Napi::Object obj = value.As<Napi::Object>();
-  if (!obj.CheckTypeTag(&kTensorTag)) return nullptr;
-  return TensorWrap::Unwrap(obj);
+TensorBox* TensorOf(Napi::Env env, const Napi::Value& value) {
+  napi_valuetype type;
+  if (napi_typeof(env, value, &type) != napi_ok || type != napi_external) return nullptr;
+  bool tagged = false;
+  if (napi_check_object_type_tag(env, value, &kTensorTag, &tagged) != napi_ok || !tagged) return nullptr;
+  void* data = nullptr;
+  napi_get_value_external(env, value, &data);
+  return static_cast<TensorBox*>(data);
 }
 
 at::Tensor& LiveTensor(const Napi::CallbackInfo& info, size_t i) {
-  TensorWrap* w = TensorOf(info.Env(), info[i]);
+  TensorBox* w = TensorOf(info.Env(), info[i]);
   if (w == nullptr) throw ArgError("argument " + std::to_string(i) + " must be a tensor");
-  if (!w->live()) throw ArgError("tensor already disposed");
-  return *w->tensor();
+  if (!w->live) throw ArgError("tensor already disposed");
+  return w->tensor;
 }
 
 void ForbidWhileTracing(Napi::Env env, const char* what) {
@@ -149,13 +146,13 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
 }
 
 Napi::Value IsDisposed(const Napi::CallbackInfo& info) {
-  TensorWrap* w = TensorOf(info.Env(), info[0]);
+  TensorBox* w = TensorOf(info.Env(), info[0]);
   if (w == nullptr) throw Napi::TypeError::New(info.Env(), "argument 0 must be a tensor");
-  return Napi::Boolean::New(info.Env(), !w->live());
+  return Napi::Boolean::New(info.Env(), !w->live);
 }
 
 Napi::Value Dispose(const Napi::CallbackInfo& info) {
-  TensorWrap* w = TensorOf(info.Env(), info[0]);
+  TensorBox* w = TensorOf(info.Env(), info[0]);
   if (w == nullptr) throw Napi::TypeError::New(info.Env(), "argument 0 must be a tensor");
   w->Release();
   return info.Env().Undefined();
@@ -314,10 +311,10 @@ void Register(Napi::Env env, Napi::Object target, const std::vector<OpEntry>& op
 }  // namespace
 
 at::Tensor* UnwrapTensor(Napi::Env env, const Napi::Value& value) {
-  TensorWrap* w = TensorOf(env, value);
+  TensorBox* w = TensorOf(env, value);
   if (w == nullptr) return nullptr;
-  if (!w->live()) throw ArgError("tensor already disposed");
-  return w->tensor();
+  if (!w->live) throw ArgError("tensor already disposed");
+  return &w->tensor;
 }
 
 at::Generator* UnwrapGenerator(const Napi::Value& value) {
@@ -328,9 +325,24 @@ at::Generator* UnwrapGenerator(const Napi::Value& value) {
 }
 
 Napi::Value WrapTensor(Napi::Env env, at::Tensor tensor) {
-  Napi::Object obj = Instance(env)->tensor_constructor.New({});
-  TensorWrap::Unwrap(obj)->Set(env, std::move(tensor));
-  return obj;
+  auto* box = new TensorBox();
+  box->env = env;
+  box->counters = Instance(env)->counters;
+  // Views share their base's storage: count bytes only for tensors that own it.
+  box->bytes = (tensor.defined() && !tensor.is_view()) ? static_cast<int64_t>(tensor.storage().nbytes()) : 0;
+  box->tensor = std::move(tensor);
+  box->live = true;
+  box->counters->live_tensors++;
+  box->counters->live_bytes += box->bytes;
+  box->ReportBytes(box->bytes);
+  napi_value value;
+  if (napi_create_external(env, box, FinalizeTensor, nullptr, &value) != napi_ok) {
+    box->Release();
+    delete box;
+    throw Napi::Error::New(env, "could not create a tensor handle");
+  }
+  napi_type_tag_object(env, value, &kTensorTag);
+  return Napi::Value(env, value);
 }
 
 Napi::Value WrapTensors(Napi::Env env, const std::vector<at::Tensor>& tensors, bool multi) {
@@ -344,7 +356,6 @@ Napi::Value WrapTensors(Napi::Env env, const std::vector<at::Tensor>& tensors, b
 }
 
 void InitTensor(Napi::Env env, Napi::Object exports, InstanceData* data) {
-  data->tensor_constructor = Napi::Persistent(TensorWrap::Define(env));
   data->generator_constructor = Napi::Persistent(GeneratorWrap::Define(env));
   exports.Set("shape", Napi::Function::New(env, Shape, "shape"));
   exports.Set("strides", Napi::Function::New(env, Strides, "strides"));
