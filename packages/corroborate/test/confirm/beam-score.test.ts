@@ -1,0 +1,56 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { scoreBeam, windowMaxima } from "../../src/confirm/index.ts";
+
+function beam(n: number, seed: number) {
+  let s = seed;
+  const rand = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const gauss = () => Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand());
+  const tmit = [0, 1, 2, 3].map(() => Float64Array.from({ length: n }, () => 1e9 * (1 + 0.01 * gauss())));
+  const position = [0, 1, 2, 3].map(() => Float64Array.from({ length: n }, () => gauss()));
+  return { names: ["a", "b", "c", "d"], tmit, position };
+}
+
+test("an energy jump on every BPM scores high; noise stays low", () => {
+  const b = beam(3000, 3);
+  for (const p of b.position) for (let i = 2000; i < 2300; i++) p[i] = p[i]! + 8;
+  const score = scoreBeam(b, { windowPulses: 300 });
+  assert.ok(Number.isNaN(score[608]!) && !Number.isNaN(score[609]!), "defined from 2l + a − 1");
+  const noise = Math.max(...score.subarray(700, 1990));
+  const jump = Math.max(...score.subarray(2000, 2300));
+  assert.ok(noise < 3, `noise max ${noise}`);
+  assert.ok(jump > 7, `jump max ${jump}`);
+});
+
+test("a lost beam is scored by TMIT even though the repeated positions look normal", () => {
+  const b = beam(2000, 4);
+  for (let i = 1500; i < 1520; i++) {
+    for (let k = 0; k < 4; k++) {
+      b.tmit[k]![i] = 1e6;
+      b.position[k]![i] = b.position[k]![1499]!;
+    }
+  }
+  const score = scoreBeam(b, { windowPulses: 300 });
+  assert.ok(score[1519]! > 50, `score ${score[1519]}`);
+  const withoutSwitch = scoreBeam(b, { windowPulses: 300, lostTmit: 0 });
+  assert.ok(withoutSwitch[1519]! < 3, `position-only score ${withoutSwitch[1519]}`);
+});
+
+test("the aggregate is the geometric mean over the last pulses", () => {
+  const b = beam(1000, 5);
+  const one = scoreBeam(b, { windowPulses: 100, aggregatePulses: 1 });
+  const ten = scoreBeam(b, { windowPulses: 100, aggregatePulses: 10 });
+  let log = 0;
+  for (let i = 491; i <= 500; i++) log += Math.log(one[i]!);
+  assert.ok(Math.abs(ten[500]! - Math.exp(log / 10)) < 1e-9);
+});
+
+test("streaming and recomputation agree; window maxima take the inclusive span", () => {
+  const b = beam(900, 6);
+  const a = scoreBeam(b, { windowPulses: 60 });
+  const r = scoreBeam(b, { windowPulses: 60, method: "recompute" });
+  for (let i = 0; i < a.length; i++) assert.ok(Object.is(a[i], r[i]) || Math.abs(a[i]! - r[i]!) < 1e-9);
+  const t = BigInt64Array.from({ length: 900 }, (_, i) => BigInt(i) * 1000n);
+  const [m] = windowMaxima(t, a, [{ start: 200_000n, end: 300_000n }]);
+  assert.equal(m, Math.max(...a.subarray(200, 301)));
+});
