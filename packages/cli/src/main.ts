@@ -3,7 +3,10 @@ import { Command } from "commander";
 import { commandRegistrations } from "./commands/index.ts";
 
 const program = new Command();
-program.name("vigil").description("Anomaly detection, root-cause analysis and predictive maintenance").version("0.1.0");
+program
+  .name("vigil")
+  .description("Anomaly detection, root-cause analysis and predictive maintenance")
+  .version("0.1.0");
 for (const register of commandRegistrations) register(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

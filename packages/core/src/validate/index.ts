@@ -17,9 +17,15 @@ export function fail(name: string, expected: string, value: unknown): never {
   });
 }
 
-export function expectInteger(name: string, value: unknown, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): number {
+export function expectInteger(
+  name: string,
+  value: unknown,
+  min = Number.MIN_SAFE_INTEGER,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-    const range = min === 1 && max === Number.MAX_SAFE_INTEGER ? "a positive integer" : `an integer in [${min}, ${max}]`;
+    const range =
+      min === 1 && max === Number.MAX_SAFE_INTEGER ? "a positive integer" : `an integer in [${min}, ${max}]`;
     fail(name, range, value);
   }
   return value;
@@ -31,7 +37,11 @@ export function expectPositiveInteger(name: string, value: unknown): number {
 
 export function expectNumber(name: string, value: unknown, min = -Infinity, max = Infinity): number {
   if (typeof value !== "number" || Number.isNaN(value) || value < min || value > max) {
-    fail(name, Number.isFinite(min) || Number.isFinite(max) ? `a number in [${min}, ${max}]` : "a number", value);
+    fail(
+      name,
+      Number.isFinite(min) || Number.isFinite(max) ? `a number in [${min}, ${max}]` : "a number",
+      value,
+    );
   }
   return value;
 }

@@ -9,7 +9,19 @@ import type { ChannelInfo, Label, Series } from "@vigil/core";
 import { VigilInputError } from "@vigil/core/errors";
 
 /** bnlearn spelling, in the column order of every Sachs file. */
-export const SACHS_VARIABLES = ["Raf", "Mek", "Plcg", "PIP2", "PIP3", "Erk", "Akt", "PKA", "PKC", "P38", "Jnk"] as const;
+export const SACHS_VARIABLES = [
+  "Raf",
+  "Mek",
+  "Plcg",
+  "PIP2",
+  "PIP3",
+  "Erk",
+  "Akt",
+  "PKA",
+  "PKC",
+  "P38",
+  "Jnk",
+] as const;
 
 /** Causal Discovery Toolbox / original spelling → bnlearn spelling. */
 const CDT_TO_BNLEARN: Readonly<Record<string, string>> = {
@@ -73,9 +85,15 @@ function parseTable(text: string, source: string, kind: SachsKind): Table {
   const { split, columns } = FORMATS[kind];
   const lines = text.replace(/\r/g, "").split("\n");
   while (lines.length > 0 && lines[lines.length - 1]?.trim() === "") lines.pop();
-  const header = (lines[0] ?? "").trim().split(split).map((h) => h.replace(/^"|"$/g, ""));
+  const header = (lines[0] ?? "")
+    .trim()
+    .split(split)
+    .map((h) => h.replace(/^"|"$/g, ""));
   if (header.length !== columns) {
-    throw new VigilInputError(`expected ${columns} header fields for the Sachs ${kind} file, found ${header.length}`, { source, line: 1 });
+    throw new VigilInputError(
+      `expected ${columns} header fields for the Sachs ${kind} file, found ${header.length}`,
+      { source, line: 1 },
+    );
   }
   const rows = lines.slice(1).map((line, r) => {
     const cells = line.trim().split(split);
@@ -85,7 +103,11 @@ function parseTable(text: string, source: string, kind: SachsKind): Table {
     return Float64Array.from(cells, (cell, c) => {
       const v = Number(cell);
       if (cell.trim() === "" || !Number.isFinite(v)) {
-        throw new VigilInputError(`"${cell}" is not a number`, { source, line: r + 2, column: header[c] ?? c + 1 });
+        throw new VigilInputError(`"${cell}" is not a number`, {
+          source,
+          line: r + 2,
+          column: header[c] ?? c + 1,
+        });
       }
       return v;
     });
@@ -125,13 +147,15 @@ export function readSachs(path: string): SachsData {
   const text = readFileSync(path, "utf8");
   const source = basename(path);
   const kind = detectSachsKind(text.slice(0, text.indexOf("\n")));
-  if (kind === undefined) throw new VigilInputError("not a Sachs data file (unrecognised header)", { source, line: 1 });
+  if (kind === undefined)
+    throw new VigilInputError("not a Sachs data file (unrecognised header)", { source, line: 1 });
   const table = parseTable(text, source, kind);
   const n = table.rows.length;
   const values = SACHS_VARIABLES.map((_, c) => Float64Array.from(table.rows, (row) => row[c] as number));
   if (kind === "combined") {
     const expected = SACHS_CONDITIONS.reduce((s, c) => s + c.rows, 0);
-    if (n !== expected) throw new VigilInputError(`expected ${expected} rows (9 conditions), found ${n}`, { source });
+    if (n !== expected)
+      throw new VigilInputError(`expected ${expected} rows (9 conditions), found ${n}`, { source });
   }
   const series: Series = {
     timestamps: rowTimestamps(n),

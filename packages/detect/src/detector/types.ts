@@ -23,12 +23,21 @@ export interface DetectorCard {
  */
 export interface Detector {
   readonly kind: string;
-  fit(train: Series, options?: { validation?: Series; onProgress?: (p: FitProgress) => void }): Promise<FitReport>;
+  fit(
+    train: Series,
+    options?: { validation?: Series; onProgress?: (p: FitProgress) => void },
+  ): Promise<FitReport>;
   score(series: Series): Promise<ScoreResult>;
   /** Online use: absorbs new normal data without a full refit (may be a no-op where documented). */
   update(series: Series): Promise<void>;
   /** State to persist: named float arrays (become safetensors) plus a JSON-able card. */
-  exportState(): { tensors: Record<string, { dtype: "float32" | "float64"; shape: number[]; data: Float32Array | Float64Array }>; card: DetectorCard };
+  exportState(): {
+    tensors: Record<
+      string,
+      { dtype: "float32" | "float64"; shape: number[]; data: Float32Array | Float64Array }
+    >;
+    card: DetectorCard;
+  };
 }
 
 export interface FitProgress {

@@ -5,6 +5,7 @@ import type { AssetRef, Series } from "@vigil/core";
 import { VigilArgumentError, VigilError, VigilInputError } from "@vigil/core/errors";
 import { withDefaults } from "@vigil/core/validate";
 import { BASELINE_RESTORERS, type DetectorRestorer, type DetectorState } from "../baselines/index.ts";
+import { VAE_RESTORERS } from "../vae/restore.ts";
 import type { Detector } from "../detector/types.ts";
 import { createDirectoryAtomically, replaceFileAtomically } from "./atomic-write.ts";
 import {
@@ -64,7 +65,7 @@ export class ModelRegistry {
   constructor(options?: Partial<ModelRegistryOptions>) {
     const o = withDefaults(
       "ModelRegistry options",
-      { dir: "./.vigil/models", restorers: BASELINE_RESTORERS },
+      { dir: "./.vigil/models", restorers: { ...BASELINE_RESTORERS, ...VAE_RESTORERS } },
       options,
     );
     this.dir = resolve(o.dir);

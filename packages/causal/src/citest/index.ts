@@ -1,0 +1,6 @@
+export { CMI_KNN_DEFAULTS, type CmiKnnOptions, cmiKnnEstimate, cmiKnnTest } from "./cmi-knn.ts";
+export { CI_TEST_KINDS, type CITestKind, createCITest } from "./factory.ts";
+export { fisherZFromCorrelation, fisherZStatistic, fisherZTest } from "./fisher-z.ts";
+export { gSquareTest } from "./g-square.ts";
+export { partialCorrelation } from "./partial-correlation.ts";
+export { type CITest, type CITestResult, cached, testKey } from "./types.ts";

@@ -1,0 +1,1 @@
+export { type ResidualCovariance, residualCovariance } from "./residual-covariance.ts";

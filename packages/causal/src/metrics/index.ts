@@ -1,0 +1,1 @@
+export { compareGraphs, type GraphComparison } from "./compare.ts";

@@ -1,0 +1,65 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { loadSkab } from "@vigil/data/datasets";
+import type { SkabReportEntry } from "@vigil/detect/benchmark";
+import type { Command } from "commander";
+
+interface SkabFlags {
+  data: string;
+  detector: string;
+  json?: boolean;
+}
+
+/** `vigil bench skab`: the SKAB protocol for our detectors, printed beside the README's published rows. */
+async function benchSkabCommand(flags: SkabFlags): Promise<void> {
+  // Loaded on use: the benchmark pulls in the native engine (the VAE), which other commands never need.
+  const { benchmarkDetectorNames, benchSkab, formatSkabTables, parseSkabLeaderboard, skabBenchJson } =
+    await import("@vigil/detect/benchmark");
+  const names = benchmarkDetectorNames(flags.detector);
+  const readmePath = join(flags.data, "README.md");
+  const leaderboard = parseSkabLeaderboard(await readFile(readmePath, "utf8"), readmePath);
+  const experiments = await loadSkab(flags.data);
+  const entries: SkabReportEntry[] = [];
+  const failed: string[] = [];
+  for (const name of names) {
+    try {
+      entries.push(
+        await benchSkab(experiments, name, {
+          onFile: (p) =>
+            console.error(
+              `[${name}] ${p.index}/${p.total} ${p.name}: train ${p.trainSeconds.toFixed(2)} s, threshold ${p.threshold.toPrecision(4)}, alarms ${(100 * p.alarmRate).toFixed(1)} %`,
+            ),
+        }),
+      );
+    } catch (error) {
+      // With "all", one detector's failure must not hide the others' rows; it is reported and fails the command.
+      if (names.length === 1) throw error;
+      const e = error as { code?: string; message?: string };
+      console.error(`[${name}] failed: ${e.code ? `[${e.code}] ` : ""}${e.message ?? String(error)}`);
+      failed.push(name);
+    }
+  }
+  if (flags.json) {
+    const rows = entries.map(skabBenchJson);
+    console.log(JSON.stringify(rows.length === 1 && flags.detector !== "all" ? rows[0] : rows, null, 2));
+  } else console.log(formatSkabTables(leaderboard, entries));
+  if (failed.length > 0) {
+    console.error(`vigil bench skab: no result for ${failed.join(", ")} (see above)`);
+    process.exitCode = 1;
+  }
+}
+
+export function registerBench(program: Command): void {
+  const bench = program
+    .command("bench")
+    .description("Benchmarks on public data sets against published results");
+  bench
+    .command("skab")
+    .description(
+      "SKAB protocol: fit on the first 400 rows of each of the 34 experiments, threshold from training scores, score the rest",
+    )
+    .requiredOption("--data <dir>", "the SKAB directory (valve1/, valve2/, other/, README.md)")
+    .option("--detector <name>", "a detector name or all", "all")
+    .option("--json", "print JSON rows instead of the tables")
+    .action(benchSkabCommand);
+}

@@ -1,0 +1,22 @@
+export { alarmMask } from "./alarm-mask.ts";
+export { BENCHMARK_DETECTORS, benchmarkDetectorNames } from "./benchmark-detectors.ts";
+export { benchSkab, type SkabBenchJson, type SkabBenchOptions, skabBenchJson } from "./skab-bench.ts";
+export { evaluateSkab, type SkabEvaluation } from "./skab-evaluation.ts";
+export { parseSkabLeaderboard, type SkabLeaderboard, type TextTable } from "./skab-leaderboard.ts";
+export { alarmRates, type SkabRandomBaseline, skabRandomBaseline } from "./skab-random-baseline.ts";
+export { type SkabRow, skabRow } from "./skab-row.ts";
+export {
+  runSkab,
+  SKAB_RUN_DEFAULTS,
+  type SkabFileProgress,
+  type SkabFileResult,
+  type SkabRunOptions,
+  type SkabRunResult,
+} from "./skab-runner.ts";
+export { formatSkabTables, type SkabReportEntry } from "./skab-table.ts";
+export {
+  TRAINING_THRESHOLD_DEFAULTS,
+  TRAINING_THRESHOLD_RULES,
+  type TrainingThresholdOptions,
+  trainingThreshold,
+} from "./training-threshold.ts";
