@@ -2,6 +2,12 @@
 import { Command } from "commander";
 import { commandRegistrations } from "./commands/index.ts";
 
+// `vigil ... | head` closes the pipe early: that ends the output, it is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 const program = new Command();
 program
   .name("vigil")

@@ -6,7 +6,7 @@ import type { Series } from "@vigil/core/series";
 import { formatTimestamp } from "@vigil/core/time";
 import { expectInteger, expectNumber, expectOneOf } from "@vigil/core/validate";
 import { writeParquet } from "@vigil/data/readers";
-import { type CryoMagnet, simulateCryoFleet, writeDagEdgesCsv } from "@vigil/data/simulate";
+import { type CryoMagnet, simulateCryoFleet, simulateRfBeam, writeDagEdgesCsv } from "@vigil/data/simulate";
 import type { Command } from "commander";
 
 interface CryoFlags {
@@ -100,6 +100,75 @@ async function simulateCryo(flags: CryoFlags): Promise<void> {
   );
 }
 
+interface RfFlags {
+  seed: string;
+  hours: string;
+  stations: string;
+  format: string;
+  out: string;
+}
+
+/** Station diagnostics as a long, change-only table: one row per report. */
+async function writeDiagnosticsCsv(
+  path: string,
+  stations: ReturnType<typeof simulateRfBeam>["stations"],
+): Promise<void> {
+  const lines = ["timestamp,station,signal,value"];
+  for (const station of stations) {
+    for (const [signal, series] of [
+      ["amplitude", station.amplitude],
+      ["status", station.status],
+      ["in_use", station.inUse],
+    ] as const) {
+      for (let i = 0; i < series.timestampsNs.length; i++)
+        lines.push(
+          `${formatTimestamp(series.timestampsNs[i]!)},${station.name},${signal},${series.values[i]}`,
+        );
+    }
+  }
+  await writeFile(path, `${lines.join("\n")}\n`);
+}
+
+async function simulateRf(flags: RfFlags): Promise<void> {
+  const options = {
+    seed: expectInteger("--seed", Number(flags.seed), 0, 2 ** 32 - 1),
+    durationSeconds: expectNumber("--hours", Number(flags.hours), 1 / 60, 24 * 14) * 3600,
+    stations: expectInteger("--stations", Number(flags.stations), 2, 1000),
+  };
+  const format = expectOneOf("--format", flags.format, FORMATS);
+  await mkdir(flags.out, { recursive: true });
+  console.error(`simulating ${options.stations} RF stations and 120 Hz beam for ${flags.hours} h…`);
+  const sim = simulateRfBeam(options);
+  const beamFile = `beam.${format}`;
+  if (format === "csv") await writeCsv(join(flags.out, beamFile), sim.beam);
+  else await writeParquet(join(flags.out, beamFile), sim.beam);
+  console.error(`wrote ${beamFile} (${sim.beam.timestamps.length} pulses)`);
+  await writeDiagnosticsCsv(join(flags.out, "diagnostics.csv"), sim.stations);
+  const iso = formatTimestamp;
+  const truth = {
+    generator: "vigil simulate rf",
+    options: { ...options },
+    anomalies: sim.truth.anomalies.map((a) => ({
+      station: sim.stations[a.station]!.name,
+      kind: a.kind,
+      onset: iso(a.onsetNs),
+      end: iso(a.endNs),
+      depth: a.depth,
+    })),
+    statusFalseAlarms: sim.truth.ammFalseAlarms.map((f) => ({
+      station: sim.stations[f.station]!.name,
+      time: iso(f.timeNs),
+    })),
+    misconfiguredStations: sim.truth.misconfiguredStations.map((k) => sim.stations[k]!.name),
+    kickedPulses: sim.truth.kickedRows.length,
+    duplicatedRows: sim.truth.duplicatedRows.length,
+  };
+  await writeFile(join(flags.out, "labels.json"), `${JSON.stringify(truth, null, 2)}\n`);
+  console.log(
+    `${sim.beam.timestamps.length} pulses, ${sim.stations.length} stations, ${truth.anomalies.length} RF anomalies: ${beamFile}, diagnostics.csv and labels.json in ${flags.out}`,
+  );
+}
+
 /** `vigil simulate <kind>`: one subcommand per simulator. */
 export function registerSimulate(program: Command): void {
   const simulate =
@@ -118,4 +187,15 @@ export function registerSimulate(program: Command): void {
     .option("--format <f>", "csv | parquet", "csv")
     .option("--out <dir>", "output directory", "cryo-fleet")
     .action(simulateCryo);
+  simulate
+    .command("rf")
+    .description(
+      "accelerator RF stations (change-only amplitude and status bits) and 120 Hz beam pulses with faults, false alarms and labels",
+    )
+    .option("--seed <n>", "seed: the same seed gives the same files", "1")
+    .option("--hours <h>", "simulated hours", "1")
+    .option("--stations <n>", "RF stations", "82")
+    .option("--format <f>", "csv | parquet (beam pulses)", "parquet")
+    .option("--out <dir>", "output directory", "rf-beam")
+    .action(simulateRf);
 }
