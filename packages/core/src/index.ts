@@ -1,3 +1,22 @@
+export * from "./alert/index.ts";
+export * from "./align/index.ts";
+export * from "./calibrate/index.ts";
+export * from "./changepoint/index.ts";
+export * from "./drift/index.ts";
 export * from "./errors/index.ts";
+export * from "./metrics/index.ts";
+export * from "./normalize/index.ts";
+export * from "./random/index.ts";
+// The shared generator (metrics keeps its own older one under the same name for now).
+export { createRng, type Rng } from "./random/index.ts";
+export * from "./rolling/index.ts";
+export * from "./safetensors/index.ts";
 export * from "./series/index.ts";
+export * from "./spectral/index.ts";
+export * from "./split/index.ts";
+export * from "./stats/index.ts";
+export * from "./threshold/index.ts";
+export * from "./time/index.ts";
 export * from "./validate/index.ts";
+export * from "./window/index.ts";
+export * from "./worker/index.ts";

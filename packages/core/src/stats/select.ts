@@ -33,7 +33,7 @@ export function kthSmallest(values: Float64Array, k: number, length = values.len
 }
 
 function medianOfThree(a: number, b: number, c: number): number {
-  return a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+  return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
 }
 
 /**

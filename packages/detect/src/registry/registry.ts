@@ -5,8 +5,8 @@ import type { AssetRef, Series } from "@vigil/core";
 import { VigilArgumentError, VigilError, VigilInputError } from "@vigil/core/errors";
 import { withDefaults } from "@vigil/core/validate";
 import { BASELINE_RESTORERS, type DetectorRestorer, type DetectorState } from "../baselines/index.ts";
-import { VAE_RESTORERS } from "../vae/restore.ts";
 import type { Detector } from "../detector/types.ts";
+import { VAE_RESTORERS } from "../vae/restore.ts";
 import { createDirectoryAtomically, replaceFileAtomically } from "./atomic-write.ts";
 import {
   type ModelCard,
