@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import * as tf from "@tensorflow/tfjs";
 import { getThreadsCount, setThreadsCount } from "@tensorflow/tfjs-backend-wasm";
 import { registerWasmConv2DBackpropFilter } from "./tfjs_wasm_conv_grad.ts";
+import { medianMs } from "./timing.ts";
 
 const { values } = parseArgs({
   options: {
@@ -35,22 +36,7 @@ console.error(
 let seed = 0;
 const nextSeed = () => ++seed;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-function time(fn: () => void, n = steps, w = warmup): number {
-  for (let i = 0; i < w; i++) fn();
-  const ms: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    fn();
-    ms.push(performance.now() - t0);
-  }
-  return median(ms);
-}
+const time = (fn: () => void, n = steps, w = warmup): number => medianMs(fn, n, w);
 
 // PyTorch's default: kaiming_uniform(a=√5) gives bound = √(1/3)·√(3/fan_in) = 1/√fan_in, the same bound
 // as its bias init, so every weight and bias is uniform(±1/√fan_in).

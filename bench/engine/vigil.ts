@@ -3,6 +3,7 @@
 // --mode eager (default) calls ops one by one from JS; --mode traced replays a traced Program.
 import { parseArgs } from "node:util";
 import * as T from "@vigil/torch";
+import { medianMs } from "./timing.ts";
 
 const { values } = parseArgs({
   options: {
@@ -19,22 +20,7 @@ const traced = values.mode === "traced";
 T.setNumThreads(threads);
 T.manualSeed(0);
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-function time(fn: () => void, n = steps, w = warmup): number {
-  for (let i = 0; i < w; i++) fn();
-  const ms: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    fn();
-    ms.push(performance.now() - t0);
-  }
-  return median(ms);
-}
+const time = (fn: () => void, n = steps, w = warmup): number => medianMs(fn, n, w);
 
 class ConvVae extends T.Module {
   enc1 = this.registerModule("enc1", new T.Conv1d(16, 32, 5, { stride: 2, padding: 2 }));

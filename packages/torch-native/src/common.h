@@ -86,6 +86,12 @@ struct ArgError : std::runtime_error {
 
 using OpFn = std::vector<at::Tensor> (*)(const Args&);
 
+// Op-table entries: `a` is the op's Args; MULTI ops return a list to JavaScript.
+#define OP(NAME, ...) \
+  ::vigil::OpEntry { NAME, +[](const ::vigil::Args& a) -> std::vector<at::Tensor> { __VA_ARGS__ }, false }
+#define MULTI(NAME, ...) \
+  ::vigil::OpEntry { NAME, +[](const ::vigil::Args& a) -> std::vector<at::Tensor> { __VA_ARGS__ }, true }
+
 struct OpEntry {
   const char* name;
   OpFn fn;

@@ -8,10 +8,6 @@ namespace {
 
 using Tensors = std::vector<at::Tensor>;
 
-#define OP(NAME, ...) \
-  OpEntry { NAME, +[](const Args& a) -> Tensors { __VA_ARGS__ }, false }
-#define MULTI(NAME, ...) \
-  OpEntry { NAME, +[](const Args& a) -> Tensors { __VA_ARGS__ }, true }
 
 int64_t Reduction(const Args& a, size_t i) {
   if (a.IsNone(i)) return at::Reduction::Mean;

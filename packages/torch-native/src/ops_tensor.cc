@@ -12,10 +12,6 @@ namespace {
 
 using Tensors = std::vector<at::Tensor>;
 
-#define OP(NAME, ...) \
-  OpEntry { NAME, +[](const Args& a) -> Tensors { __VA_ARGS__ }, false }
-#define MULTI(NAME, ...) \
-  OpEntry { NAME, +[](const Args& a) -> Tensors { __VA_ARGS__ }, true }
 #define UNARY(NAME, FN) OP(NAME, return {at::FN(a.Tensor(0))};)
 // Binary ops accept a tensor or a number as the second operand; a number behaves like a Python
 // scalar in type promotion (a "wrapped number").
