@@ -40,12 +40,14 @@ struct Arg {
   at::Generator generator;
   int slot = -1;            // traced programs: a tensor slot
   std::vector<int> slots;   // traced programs: a tensor-list of slots
+  bool slot_list = false;   // traced programs: this argument is a (possibly empty) list of slots
 };
 
 // Typed accessors: a wrong kind throws ArgError naming the op and the position.
 class Args {
  public:
-  Args(const char* op, std::vector<Arg> values) : op_(op), values_(std::move(values)) {}
+  // A view: the argument vector outlives the call (a local in CallOp, an instruction in a replay).
+  Args(const char* op, const std::vector<Arg>& values) : op_(op), values_(values) {}
   size_t size() const { return values_.size(); }
   bool IsNone(size_t i) const { return i >= values_.size() || values_[i].kind == Arg::Kind::None; }
   bool IsTensor(size_t i) const { return i < values_.size() && values_[i].kind == Arg::Kind::Tensor; }
@@ -76,7 +78,7 @@ class Args {
  private:
   const Arg& At(size_t i, Arg::Kind kind, const char* expected) const;
   const char* op_;
-  std::vector<Arg> values_;
+  const std::vector<Arg>& values_;
 };
 
 // An argument-shape error (wrong JS argument): becomes a JS TypeError.

@@ -54,6 +54,7 @@ void RecordOp(Program* p, const OpEntry* op, const std::vector<Arg>& args, const
     } else if (arg.kind == Arg::Kind::TensorList) {
       for (const at::Tensor& t : arg.tensors) arg.slots.push_back(p->SlotFor(t));
       arg.kind = Arg::Kind::SlotList;
+      arg.slot_list = true;
       arg.tensors.clear();
       arg.optional_tensors.clear();
     }
@@ -64,29 +65,53 @@ void RecordOp(Program* p, const OpEntry* op, const std::vector<Arg>& args, const
 
 namespace {
 
-std::vector<at::Tensor> Replay(const Program& p, const std::vector<at::Tensor>& inputs) {
+// Puts the current slot values into an instruction's arguments (in place: replays of one program
+// never overlap), and takes them out again after the call so the program holds no intermediate.
+void Bind(Instr& instr, const std::vector<at::Tensor>& slots) {
+  for (Arg& arg : instr.args) {
+    if (arg.kind == Arg::Kind::Slot) {
+      arg.kind = Arg::Kind::Tensor;
+      arg.tensor = slots[arg.slot];
+    } else if (arg.kind == Arg::Kind::SlotList) {
+      arg.kind = Arg::Kind::TensorList;
+      for (int s : arg.slots) {
+        arg.tensors.push_back(slots[s]);
+        arg.optional_tensors.emplace_back(slots[s]);
+      }
+    }
+  }
+}
+
+void Unbind(Instr& instr) {
+  for (Arg& arg : instr.args) {
+    if (arg.slot >= 0) {
+      arg.kind = Arg::Kind::Slot;
+      arg.tensor = at::Tensor();
+    } else if (arg.slot_list) {
+      arg.kind = Arg::Kind::SlotList;
+      arg.tensors.clear();
+      arg.optional_tensors.clear();
+    }
+  }
+}
+
+std::vector<at::Tensor> Replay(Program& p, const std::vector<at::Tensor>& inputs) {
   std::vector<at::Tensor> slots(p.num_slots);
   for (const auto& [slot, tensor] : p.constants) slots[slot] = tensor;
   for (size_t i = 0; i < inputs.size(); i++) slots[p.input_slots[i]] = inputs[i];
   bool previous = at::GradMode::is_enabled();
   at::GradMode::set_enabled(p.initial_grad_mode);
   try {
-    std::vector<Arg> args;
-    for (const Instr& instr : p.instrs) {
-      args = instr.args;
-      for (Arg& arg : args) {
-        if (arg.kind == Arg::Kind::Slot) {
-          arg.kind = Arg::Kind::Tensor;
-          arg.tensor = slots[arg.slot];
-        } else if (arg.kind == Arg::Kind::SlotList) {
-          arg.kind = Arg::Kind::TensorList;
-          for (int s : arg.slots) {
-            arg.tensors.push_back(slots[s]);
-            arg.optional_tensors.emplace_back(slots[s]);
-          }
-        }
+    for (Instr& instr : p.instrs) {
+      Bind(instr, slots);
+      std::vector<at::Tensor> out;
+      try {
+        out = instr.op->fn(Args(instr.op->name, instr.args));
+      } catch (...) {
+        Unbind(instr);
+        throw;
       }
-      std::vector<at::Tensor> out = instr.op->fn(Args(instr.op->name, std::move(args)));
+      Unbind(instr);
       if (out.size() != instr.outputs.size())
         throw std::runtime_error(std::string("replay of ") + instr.op->name + " returned " + std::to_string(out.size()) +
                                  " tensors, traced " + std::to_string(instr.outputs.size()));

@@ -95,11 +95,9 @@ Napi::Value CallOp(const Napi::CallbackInfo& info) {
     std::vector<Arg> values;
     values.reserve(info.Length());
     for (size_t i = 0; i < info.Length(); i++) values.push_back(ArgFromValue(env, info[i]));
-    std::vector<Arg> recorded;
     InstanceData* data = Instance(env);
-    if (data->recording != nullptr) recorded = values;
-    std::vector<at::Tensor> out = op->fn(Args(op->name, std::move(values)));
-    if (data->recording != nullptr) RecordOp(data->recording, op, recorded, out);
+    std::vector<at::Tensor> out = op->fn(Args(op->name, values));
+    if (data->recording != nullptr) RecordOp(data->recording, op, values, out);
     return WrapTensors(env, out, op->multi);
   });
 }
@@ -215,7 +213,7 @@ Napi::Value FromBuffer(const Napi::CallbackInfo& info) {
     Arg shapeArg = ArgFromValue(env, info[1]);
     std::vector<Arg> holder;
     holder.push_back(shapeArg);
-    Args args("fromArray", std::move(holder));
+    Args args("fromArray", holder);
     std::vector<int64_t> shape(args.Ints(0).begin(), args.Ints(0).end());
     at::ScalarType source;
     switch (array.TypedArrayType()) {
