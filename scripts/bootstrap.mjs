@@ -1,5 +1,6 @@
 // Brings a fresh Debian 12 + Node 20 machine to a runnable state, doing only what is missing:
-//   1. system packages (libtorch-dev, libopenblas0-pthread) via apt when root, else prints the command;
+//   1. system packages (libtorch-dev, libopenblas0-pthread; with --test also chromium and mosquitto,
+//      which the browser and external-broker tests drive) via apt when root, else prints the command;
 //   2. `npm ci` when node_modules does not match package-lock.json;
 //   3. the native addon (node-gyp) when it is missing or older than its sources.
 // Dependency-free on purpose: it runs before node_modules exists.
@@ -10,6 +11,7 @@ import { dirname, join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
 const buildOnly = process.argv.includes("--build-only");
+const forTests = process.argv.includes("--test");
 const extraApt = (process.env.VIGIL_APT_EXTRA ?? "").split(/\s+/).filter(Boolean);
 
 function log(msg) {
@@ -32,6 +34,7 @@ function dpkgInstalled(pkg) {
 
 function ensureSystemPackages() {
   const wanted = ["libopenblas0-pthread", ...extraApt];
+  if (forTests) wanted.push("chromium", "mosquitto");
   if (!process.env.LIBTORCH) wanted.push("libtorch-dev");
   const missing = wanted.filter((p) => !dpkgInstalled(p));
   if (missing.length === 0) return;
