@@ -198,6 +198,37 @@ function writeBenchPlots(r: SimulatedBench, dir: string): string[] {
   return files;
 }
 
+/**
+ * Figure 7 on the real labels: hand-labelled anomalies of the station with the most of them, per week,
+ * by the diagnostic whose candidate was labelled. A label's station is its candidate's (same window).
+ */
+function weeklyLabelHistogram(data: SlacRfData): { station: string; svg: string } | undefined {
+  const anomalies = (["AMPL", "AMM"] as const).flatMap((source) => {
+    const stationOf = new Map(data.candidates[source].map((c) => [`${c.start}/${c.end}`, c.station]));
+    return data.labels[source]
+      .filter((l) => l.isAnomaly)
+      .map((l) => ({ source, end: l.end, station: stationOf.get(`${l.start}/${l.end}`) }));
+  });
+  const counts = countBy(anomalies.flatMap((a) => (a.station === undefined ? [] : [a.station])));
+  const station = Object.entries(counts).sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (station === undefined) return undefined;
+  let origin = data.labels.AMPL[0]?.start ?? 0n;
+  for (const l of [...data.labels.AMPL, ...data.labels.AMM]) if (l.start < origin) origin = l.start;
+  const times = (source: "AMPL" | "AMM") =>
+    anomalies.filter((a) => a.source === source && a.station === station).map((a) => a.end);
+  const svg = stationHistogramSvg(
+    station,
+    [
+      { source: "AMPL", times: times("AMPL"), color: "#c0392b" },
+      { source: "AMM", times: times("AMM"), color: "#2e86c1" },
+    ],
+    origin,
+    7 * 86400,
+    "week",
+  );
+  return { station, svg };
+}
+
 function summariseLabels(data: SlacRfData): Record<string, unknown> {
   const summary: Record<string, unknown> = {};
   for (const d of ["AMPL", "AMM"] as const) {
@@ -311,7 +342,10 @@ export function registerSlac(program: Command): void {
     )
     .requiredOption("--data <dir>", "the slac_rf data directory")
     .option("--threshold <τ>", "beam-score threshold (default: the paper's 2.848 rescaled to k = 1.4826)")
-    .option("--plots <dir>", "write an event view per scored event here")
+    .option(
+      "--plots <dir>",
+      "write an event view per scored event and a weekly histogram of the busiest station's labelled anomalies here",
+    )
     .option("--json", "print JSON")
     .action(async (flags: { data: string; threshold?: string; plots?: string; json?: boolean }) => {
       const threshold =
@@ -346,6 +380,12 @@ export function registerSlac(program: Command): void {
             }),
           );
           log(`plot: ${path}`);
+        }
+        const weekly = weeklyLabelHistogram(data);
+        if (weekly !== undefined) {
+          const path = join(flags.plots, "station-weekly.svg");
+          writeFileSync(path, weekly.svg);
+          log(`plot: ${path} (labelled anomalies of ${weekly.station} per week)`);
         }
       }
       const unscored = data.events

@@ -12,10 +12,11 @@ export interface BeamScoreOptions {
   /**
    * Per-BPM scores are clamped to [minScore, 1e12]: a pulse exactly at the median (score 0) would
    * otherwise zero ten pulses of geometric mean, and an infinite score (σ̂ = 0) would poison the sums.
+   * Between 1e-12 and 1.
    */
   minScore: number;
-  /** "streaming" (sliding sorted windows) or "recompute" (sort every window; the baseline). */
-  method: "streaming" | "recompute";
+  /** "sliding" (sliding-window medians, scores only where used) or "recompute" (the baseline). */
+  method: "sliding" | "recompute";
 }
 
 export const BEAM_SCORE_DEFAULTS: BeamScoreOptions = {
@@ -23,7 +24,7 @@ export const BEAM_SCORE_DEFAULTS: BeamScoreOptions = {
   aggregatePulses: 10,
   lostTmit: 1e8,
   minScore: 1e-3,
-  method: "streaming",
+  method: "sliding",
 };
 
 const MAX_SCORE = 1e12;
@@ -40,47 +41,54 @@ const MAX_SCORE = 1e12;
  */
 export function scoreBeam(signals: BeamSignals, options?: Partial<BeamScoreOptions>): Float64Array {
   const o = withDefaults("scoreBeam", BEAM_SCORE_DEFAULTS, options);
-  const l = expectPositiveInteger("windowPulses", o.windowPulses);
+  const windowLength = expectPositiveInteger("windowPulses", o.windowPulses);
   const a = expectPositiveInteger("aggregatePulses", o.aggregatePulses);
   expectNumber("lostTmit", o.lostTmit);
-  expectNumber("minScore", o.minScore, Number.MIN_VALUE);
+  const minScore = expectNumber("minScore", o.minScore, 1e-12, 1);
   const z =
-    expectOneOf("method", o.method, ["streaming", "recompute"]) === "streaming"
+    expectOneOf("method", o.method, ["sliding", "recompute"]) === "sliding"
       ? robustZScores
       : robustZScoresByRecomputation;
-  const tmitScores = signals.tmit.map((x) => z(x, l));
-  const positionScores = signals.position.map((x, b) => {
-    const tmit = signals.tmit[b]!;
-    return z(
-      x.map((v, t) => (tmit[t]! < o.lostTmit ? Number.NaN : v)),
-      l,
-    );
-  });
   const bpms = signals.tmit.length;
   const n = signals.tmit[0]?.length ?? 0;
-  const out = new Float64Array(n).fill(Number.NaN);
-  const ring = new Float64Array(a).fill(Number.NaN);
-  let sum = 0;
-  let valid = 0;
+  // Per BPM only one of its two scores is used at each pulse, so each signal is scored only there.
+  const scores = signals.tmit.map((tmit, b) => {
+    const lost = new Uint8Array(n);
+    const kept = new Uint8Array(n);
+    const position = new Float64Array(n);
+    const x = signals.position[b]!;
+    for (let t = 0; t < n; t++) {
+      const isLost = tmit[t]! < o.lostTmit;
+      lost[t] = isLost ? 1 : 0;
+      kept[t] = isLost ? 0 : 1;
+      position[t] = isLost ? Number.NaN : x[t]!;
+    }
+    const tmitScore = z(tmit, { windowLength, wanted: lost });
+    const positionScore = z(position, { windowLength, wanted: kept });
+    for (let t = 0; t < n; t++) if (lost[t]) positionScore[t] = tmitScore[t]!;
+    return positionScore;
+  });
+  // log of the geometric mean across BPMs per pulse, one logarithm per 16 BPMs: 16 clamped scores
+  // multiply to within [1e-192, 1e192], far from under- or overflow.
+  const pulseLog = new Float64Array(n);
   for (let t = 0; t < n; t++) {
-    let pulse = 0;
+    let sum = 0;
+    let product = 1;
     for (let b = 0; b < bpms; b++) {
-      const s = signals.tmit[b]![t]! < o.lostTmit ? tmitScores[b]![t]! : positionScores[b]![t]!;
-      pulse += Math.log(Math.min(Math.max(s, o.minScore), MAX_SCORE));
+      product *= Math.min(Math.max(scores[b]![t]!, minScore), MAX_SCORE);
+      if ((b & 15) === 15 || b === bpms - 1) {
+        sum += Math.log(product);
+        product = 1;
+      }
     }
-    pulse /= bpms;
-    const slot = t % a;
-    const old = ring[slot]!;
-    if (!Number.isNaN(old)) {
-      sum -= old;
-      valid--;
-    }
-    ring[slot] = pulse;
-    if (!Number.isNaN(pulse)) {
-      sum += pulse;
-      valid++;
-    }
-    if (valid === a) out[t] = Math.exp(sum / a);
+    pulseLog[t] = sum / bpms;
+  }
+  // The aggregate sums the last `a` of them directly (a running sum would drift from the definition).
+  const out = new Float64Array(n).fill(Number.NaN);
+  for (let t = a - 1; t < n; t++) {
+    let sum = 0;
+    for (let i = t - a + 1; i <= t; i++) sum += pulseLog[i]!;
+    if (!Number.isNaN(sum)) out[t] = Math.exp(sum / a);
   }
   return out;
 }

@@ -7,25 +7,69 @@ function lcg(seed: number): () => number {
   return () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
 
-test("equals the median of the last w values (sorted copy), ties included", () => {
+function sortedMedian(window: Float64Array): number {
+  const s = window.slice().sort();
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : 0.5 * (s[m - 1]! + s[m]!);
+}
+
+/** Every median of a slide over x, against sorting a copy of each window. */
+function assertSlides(x: Float64Array, w: number, label: string): void {
+  const m = new SlidingMedian(w);
+  m.reset(x, 0);
+  for (let start = 0; start + w <= x.length; start++) {
+    if (start > 0) m.advance();
+    const expected = sortedMedian(x.subarray(start, start + w));
+    assert.ok(Object.is(m.median(), expected) || m.median() === expected, `${label} w=${w} start=${start}`);
+  }
+}
+
+test("equals the median of a sorted copy of every window: ties, drifts, jumps, ramps", () => {
   const rand = lcg(1);
-  for (const w of [1, 2, 3, 4, 7, 64]) {
-    const m = new SlidingMedian(w);
-    const xs: number[] = [];
-    for (let i = 0; i < 1500; i++) {
-      const x = Math.floor(rand() * 20) - (i % 300 < 150 ? 0 : 30);
-      xs.push(x);
-      m.push(x);
-      const win = xs.slice(-w).sort((a, b) => a - b);
-      const k = win.length >> 1;
-      const expected = win.length % 2 ? win[k]! : (win[k - 1]! + win[k]!) / 2;
-      assert.equal(m.median(), expected, `w=${w} i=${i}`);
-    }
-    assert.equal(m.full, true);
+  const n = 1500;
+  const signals: Record<string, Float64Array> = {
+    uniform: Float64Array.from({ length: n }, () => rand()),
+    ties: Float64Array.from({ length: n }, () => Math.floor(rand() * 5)),
+    constant: new Float64Array(n).fill(2),
+    // A level shift halfway through forces the band to be rebuilt while the window straddles it.
+    jumps: Float64Array.from({ length: n }, (_, i) => rand() + (i % 400 < 200 ? 0 : 50)),
+    ramp: Float64Array.from({ length: n }, (_, i) => i + 0.5 * rand()),
+    falling: Float64Array.from({ length: n }, (_, i) => -i - (i % 7)),
+    infinite: Float64Array.from({ length: n }, (_, i) =>
+      i % 5 === 0 ? Number.POSITIVE_INFINITY : i % 7 === 0 ? Number.NEGATIVE_INFINITY : rand(),
+    ),
+    zeros: Float64Array.from({ length: n }, (_, i) => (i % 3 === 0 ? -0 : i % 3 === 1 ? 0 : rand() - 0.5)),
+  };
+  // Windows shorter than the band (kept sorted whole), at its edge, and much longer.
+  for (const w of [1, 2, 3, 4, 7, 64, 81, 82, 83, 84, 300, 601]) {
+    for (const [label, x] of Object.entries(signals)) assertSlides(x, w, label);
   }
 });
 
-test("empty window has no median; capacity must be a positive integer", () => {
-  assert.ok(Number.isNaN(new SlidingMedian(3).median()));
-  assert.throws(() => new SlidingMedian(0), /positive integer for capacity/);
+test("a median asked for only now and then is still exact (the band is rebuilt from scratch)", () => {
+  const rand = lcg(5);
+  const x = Float64Array.from(
+    { length: 3000 },
+    (_, i) => rand() + Math.floor(i / 500) * (i % 1000 < 500 ? 3 : -7),
+  );
+  for (const w of [90, 400]) {
+    const m = new SlidingMedian(w);
+    m.reset(x, 0);
+    for (let start = 1; start + w <= x.length; start++) {
+      m.advance();
+      if (start % 173 === 0)
+        assert.equal(m.median(), sortedMedian(x.subarray(start, start + w)), `w=${w} start=${start}`);
+    }
+  }
+});
+
+test("reset starts a window anywhere; lengths are validated", () => {
+  const x = Float64Array.from({ length: 50 }, (_, i) => (i * 37) % 11);
+  const m = new SlidingMedian(9);
+  m.reset(x, 30);
+  assert.equal(m.median(), sortedMedian(x.subarray(30, 39)));
+  m.reset(x, 41);
+  assert.equal(m.median(), sortedMedian(x.subarray(41, 50)));
+  assert.throws(() => m.reset(x, 42), /start/);
+  assert.throws(() => new SlidingMedian(0), /positive integer for windowLength/);
 });
