@@ -1,17 +1,24 @@
 // Root-cause accuracy of the VAE's attribution on the cryogenic simulator, whose faults have a known
 // root-cause channel (issue 5): per fault mode and seed, train on the normal period, score the whole
 // record, attribute the fault period, and check where the true root channel ranks (top-1, top-3).
-// A uniformly random ranking is printed beside it (top-k chance = k / channels).
+// Also HitRate@P% and NDCG@P% (P = 100, 150) in the form used with SMD's interpretation labels, with
+// the fault's involved channels as the label: its root and the root's descendants in the simulator's
+// causal DAG (the channels the fault moves through the SCM), one instance per fault.
+// A uniformly random ranking is printed beside every figure (seeded shuffles of the same channels).
 // Usage: node --import tsx bench/detect/cryo-root-cause.ts [seeds=3] [epochs=30]
+import { createRng, interpretationScores, type RankedInstance } from "@vigil/core/metrics";
 import { lowerBound, sliceByTime } from "@vigil/core/series";
-import { CRYO_FAULT_MODES, simulateCryoFleet } from "@vigil/data/simulate";
+import { CRYO_FAULT_MODES, cryoDag, dagDescendants, simulateCryoFleet } from "@vigil/data/simulate";
 import { attributeEvent } from "@vigil/detect/attribution";
 import { VaeDetector } from "@vigil/detect/vae";
 
 const seeds = Number(process.argv[2] ?? 3);
 const epochs = Number(process.argv[3] ?? 30);
 const HOUR = 3_600_000_000_000n;
-const rows: Array<{ mode: string; seed: number; rank: number; channels: number }> = [];
+const PERCENTS = [100, 150];
+const RANDOM_SHUFFLES = 200;
+const rows: Array<{ mode: string; seed: number; rank: number; instance: RankedInstance }> = [];
+const dag = cryoDag();
 
 for (const mode of CRYO_FAULT_MODES) {
   let seed = 0;
@@ -44,29 +51,55 @@ for (const mode of CRYO_FAULT_MODES) {
       scores,
       integratedSteps: 8,
     });
-    const rank = explanation.ranking.findIndex((c) => c.channel === fault.rootCause) + 1;
-    rows.push({ mode, seed, rank, channels: series.channels.length });
+    const ranking = explanation.ranking.map((c) => c.channel);
+    const rank = ranking.indexOf(fault.rootCause) + 1;
+    const names = new Set(series.channels.map((c) => c.name));
+    const truth = [fault.rootCause, ...dagDescendants(dag, fault.rootCause)].filter((c) => names.has(c));
+    rows.push({ mode, seed, rank, instance: { ranking, truth } });
     console.error(
-      `${mode} seed ${seed}: root cause ${fault.rootCause} ranked ${rank} (top: ${explanation.ranking[0]?.channel})`,
+      `${mode} seed ${seed}: root cause ${fault.rootCause} ranked ${rank} (top: ${ranking[0]}); ${truth.length} involved channels`,
     );
     detector.dispose();
   }
 }
 
-const share = (k: number, subset = rows) =>
-  subset.filter((r) => r.rank > 0 && r.rank <= k).length / subset.length;
+const rng = createRng(1);
+/** The same instances with their rankings shuffled, RANDOM_SHUFFLES times each. */
+const shuffled = (subset: typeof rows): RankedInstance[] =>
+  subset.flatMap(({ instance }) =>
+    Array.from({ length: RANDOM_SHUFFLES }, () => {
+      const ranking = [...instance.ranking];
+      for (let i = ranking.length - 1; i > 0; i--) {
+        const j = rng.int(i + 1);
+        [ranking[i], ranking[j]] = [ranking[j]!, ranking[i]!];
+      }
+      return { ranking, truth: instance.truth };
+    }),
+  );
+const topK = (k: number, instances: RankedInstance[]) =>
+  instances.filter((x) => x.ranking.slice(0, k).includes(x.truth[0]!)).length / instances.length;
+const figures = (instances: RankedInstance[]) => [
+  topK(1, instances),
+  topK(3, instances),
+  ...PERCENTS.flatMap((p) => {
+    const s = interpretationScores(instances, p);
+    return [s.hitRate, s.ndcg];
+  }),
+];
+const header = ["faults", "top-1", "top-3", ...PERCENTS.flatMap((p) => [`HR@${p}%`, `NDCG@${p}%`])];
+const line = (name: string, n: string, values: number[]) =>
+  `${name.padEnd(26)} ${n.padStart(6)}  ${values.map((v) => v.toFixed(2).padStart(9)).join(" ")}`;
+
 console.log("\nVAE attribution (error share over the fault period) on simulated cryogenic faults:");
-console.log("mode                     faults  top-1  top-3");
+console.log(
+  `${"mode".padEnd(26)} ${header[0]!.padStart(6)}  ${header
+    .slice(1)
+    .map((h) => h.padStart(9))
+    .join(" ")}`,
+);
 for (const mode of CRYO_FAULT_MODES) {
   const subset = rows.filter((r) => r.mode === mode);
-  console.log(
-    `${mode.padEnd(24)} ${String(subset.length).padStart(6)}  ${share(1, subset).toFixed(2)}   ${share(3, subset).toFixed(2)}`,
-  );
+  console.log(line(mode, String(subset.length), figures(subset.map((r) => r.instance))));
 }
-const c = rows[0]?.channels ?? 1;
-console.log(
-  `${"all".padEnd(24)} ${String(rows.length).padStart(6)}  ${share(1).toFixed(2)}   ${share(3).toFixed(2)}`,
-);
-console.log(
-  `${"random ranking".padEnd(24)} ${"".padStart(6)}  ${(1 / c).toFixed(2)}   ${(3 / c).toFixed(2)}`,
-);
+console.log(line("all", String(rows.length), figures(rows.map((r) => r.instance))));
+console.log(line("random ranking", "", figures(shuffled(rows))));

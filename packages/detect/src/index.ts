@@ -4,6 +4,9 @@
 export * from "./attribution/index.ts";
 export * from "./baselines/index.ts";
 export * from "./benchmark/index.ts";
+export * from "./calibration/index.ts";
+export * from "./catalog/index.ts";
 export type * from "./detector/index.ts";
+export * from "./events/index.ts";
 export * from "./registry/index.ts";
 export * from "./vae/index.ts";

@@ -2,9 +2,11 @@ import type { Command } from "commander";
 import { registerBench } from "./bench.ts";
 import { registerCausal } from "./causal.ts";
 import { registerDataInspect } from "./data-inspect.ts";
+import { registerScore } from "./score.ts";
 import { registerSimulate } from "./simulate.ts";
 import { registerSlac } from "./slac.ts";
 import { registerStart } from "./start.ts";
+import { registerTrain } from "./train.ts";
 
 /** Each command lives in its own file and registers itself here (one line per command). */
 export const commandRegistrations: Array<(program: Command) => void> = [];
@@ -14,3 +16,5 @@ commandRegistrations.push(registerDataInspect);
 commandRegistrations.push(registerSimulate);
 commandRegistrations.push(registerSlac);
 commandRegistrations.push(registerStart);
+commandRegistrations.push(registerTrain);
+commandRegistrations.push(registerScore);

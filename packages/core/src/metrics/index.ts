@@ -10,6 +10,7 @@ export {
 export { type EventDetection, meanDelaySteps, timeToDetection } from "./detection-delay.ts";
 export { type EventwiseResult, eventwiseScores } from "./event-wise.ts";
 export { expectBinaryMask, expectSameLength } from "./inputs.ts";
+export { type InterpretationScores, interpretationScores, type RankedInstance } from "./interpretation.ts";
 export { type NabOptimisedScore, type NabScoredFile, nabOptimisedScore } from "./nab-optimised.ts";
 export {
   NAB_PROFILE_NAMES,

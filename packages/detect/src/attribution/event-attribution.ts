@@ -3,6 +3,7 @@ import { VigilArgumentError } from "@vigil/core/errors";
 import { expectInteger, expectNumber, expectPositiveInteger, withDefaults } from "@vigil/core/validate";
 import { noGrad, type Tensor, tensor, tidy } from "@vigil/torch";
 import type { ScoreResult } from "../detector/types.ts";
+import { rankChannels } from "../events/channel-ranking.ts";
 import type { VaeDetector } from "../vae/vae-detector.ts";
 import { windowErrors, windowScore } from "../vae/vae-terms.ts";
 import { cutWindows } from "../vae/windows.ts";
@@ -108,10 +109,7 @@ export async function attributeEvent(
     );
   }
 
-  const totals = scores.channelContributions.map((x) =>
-    x.subarray(o.start, o.end).reduce((a, v) => (Number.isNaN(v) ? a : a + v), 0),
-  );
-  const total = totals.reduce((a, b) => a + b, 0);
+  const shares = new Map(rankChannels(scores, o.start, o.end).map((s) => [s.channel, s.share]));
 
   const f = (x: Tensor) => windowScore(model, vae, x);
   const all = detector.normalised(series);
@@ -129,7 +127,7 @@ export async function attributeEvent(
   const ranking = channels
     .map((channel, c) => ({
       channel,
-      errorShare: total === 0 ? 0 : totals[c]! / total,
+      errorShare: shares.get(channel)!,
       integratedGradients: ig[c]!,
       gradientTimesInput: gradInput[c]!,
       decoderJacobianNorm: gradients.latent.decoderJacobianNorm[c]!,

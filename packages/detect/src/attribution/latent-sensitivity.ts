@@ -37,8 +37,9 @@ export function latentSensitivity(model: VaeModel, o: VaeDetectorOptions, x: Ten
       const { mu, logvar } = model.encode(x);
       const z = mu.detach();
       const leaf = z.clone().requiresGrad_(true);
-      const { byChannel, kl } = latentTerms(model, o, x, leaf, logvar.detach());
-      const [dz] = grad(byChannel.sum().add(kl.sum()), leaf);
+      const { byChannel, kl } = latentTerms(model, o, x, leaf, logvar?.detach());
+      const score = kl === undefined ? byChannel.sum() : byChannel.sum().add(kl.sum());
+      const [dz] = grad(score, leaf);
       const L = o.windowLength;
       const norms = new Float64Array(model.channels);
       for (let first = 0; first < model.channels * L; first += JACOBIAN_ROWS) {

@@ -18,6 +18,29 @@ export function nanMadScale(values: ArrayLike<number>, median: number): number {
   return 1.4826 * nanMedian(Float64Array.from(values, (v) => Math.abs(v - median)));
 }
 
+/** √(π/2): the mean absolute deviation of a normal variable times this is its σ. */
+const MEAN_DEVIATION_TO_SIGMA = Math.sqrt(Math.PI / 2);
+
+/**
+ * A robust σ estimate of the finite values about `median`: the scaled MAD, or, when the MAD is 0
+ * because at least half the values equal the median (a quantised sensor that mostly reads one level,
+ * like SKAB's pressure), the mean absolute deviation times √(π/2), which still sees the other levels.
+ * 0 only when every value equals the median (a constant channel); NaN when there are none.
+ */
+export function nanRobustScale(values: ArrayLike<number>, median: number): number {
+  const mad = nanMadScale(values, median);
+  if (mad !== 0) return mad;
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isNaN(v)) continue;
+    sum += Math.abs(v - median);
+    n++;
+  }
+  return (MEAN_DEVIATION_TO_SIGMA * sum) / n;
+}
+
 /**
  * k-th smallest (0-based) absolute deviation from `center` in an ascending array of n values, in O(n):
  * deviations below and above the center are each already sorted, so a merge walk finds it.

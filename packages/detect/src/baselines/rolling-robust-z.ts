@@ -8,7 +8,7 @@ import {
 } from "@vigil/core/validate";
 import type { Detector, FitReport, ScoreResult } from "../detector/types.ts";
 import { channelNames, expectFitted, fittedColumns } from "./columns.ts";
-import { nanMadScale, nanMedian, SortedWindow } from "./robust.ts";
+import { nanMedian, nanRobustScale, SortedWindow } from "./robust.ts";
 import { allocateScores } from "./score-result.ts";
 import { type DetectorState, float64Tensor, restoredConfig, stateCard, stateTensor } from "./state.ts";
 
@@ -44,6 +44,11 @@ interface Fitted {
  * steps of the same series. Each scored series is self-contained (its first steps score NaN until the
  * window fills), so fitting only learns the per-channel scale floors; `update()` is a no-op because
  * the window already follows the latest data.
+ * The floor is `scaleFloor` × the channel's robust σ on the training data (nanRobustScale, which
+ * falls back to the mean absolute deviation for quantised channels whose MAD is 0), so a window of
+ * identical readings divides by a real spread, not by 0. A channel constant over the whole training
+ * data has no spread at all: it is not scored (contribution NaN) and the other channels make the
+ * score; the step scores NaN only when no channel is scored.
  */
 export class RollingRobustZ implements Detector {
   static readonly kind = "rolling-robust-z";
@@ -64,7 +69,9 @@ export class RollingRobustZ implements Detector {
     const started = performance.now();
     const channels = channelNames(train);
     const trainMedian = Float64Array.from(train.values, nanMedian);
-    const trainScale = Float64Array.from(train.values, (column, c) => nanMadScale(column, trainMedian[c]!));
+    const trainScale = Float64Array.from(train.values, (column, c) =>
+      nanRobustScale(column, trainMedian[c]!),
+    );
     this.fitted = { channels, trainMedian, trainScale };
     return { seconds: (performance.now() - started) / 1000 };
   }
@@ -72,14 +79,16 @@ export class RollingRobustZ implements Detector {
   async update(): Promise<void> {}
 
   async score(series: Series): Promise<ScoreResult> {
-    const { channels, trainMedian, trainScale } = expectFitted(this.fitted, this.kind);
+    const { channels, trainScale } = expectFitted(this.fitted, this.kind);
     const columns = fittedColumns(series, channels, this.kind);
     const { window, minPeriods, aggregate, scaleFloor } = this.options;
     const steps = series.timestamps.length;
     const out = allocateScores(steps, channels, ["robust_z"]);
 
     columns.forEach((x, c) => {
-      const floor = Math.max(scaleFloor * trainScale[c]!, 1e-9 * (1 + Math.abs(trainMedian[c]!)));
+      // A channel constant in training has no unit to measure a deviation in: left unscored (NaN).
+      if (!(trainScale[c]! > 0)) return;
+      const floor = scaleFloor * trainScale[c]!;
       const z = out.channelContributions[c]!;
       const sorted = new SortedWindow(window);
       for (let t = 0; t < steps; t++) {

@@ -15,6 +15,8 @@ export {
 } from "./skab-runner.ts";
 export { formatSkabTables, type SkabReportEntry } from "./skab-table.ts";
 export {
+  onsetLevel,
+  resolveTrainingThreshold,
   TRAINING_THRESHOLD_DEFAULTS,
   TRAINING_THRESHOLD_RULES,
   type TrainingThresholdOptions,

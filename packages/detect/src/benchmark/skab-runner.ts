@@ -5,7 +5,7 @@ import type { SkabExperiment } from "@vigil/data/datasets";
 import type { Detector } from "../detector/types.ts";
 import { alarmMask } from "./alarm-mask.ts";
 import { evaluateSkab, type SkabEvaluation } from "./skab-evaluation.ts";
-import { type TrainingThresholdOptions, trainingThreshold } from "./training-threshold.ts";
+import { onsetLevel, type TrainingThresholdOptions, trainingThreshold } from "./training-threshold.ts";
 
 export interface SkabFileProgress {
   /** 1-based position among the experiments. */
@@ -29,6 +29,12 @@ export interface SkabRunOptions {
   mergeGapNs: bigint;
   /** Alarms shorter than this (ns) are dropped. Default 0: every crossing counts. */
   minDurationNs: bigint;
+  /**
+   * Date each alarm from its onset, where the score last entered the tail of the training scores before crossing
+   * the threshold (see onsetLevel and alarmMask), instead of from the crossing. Default true: a detector's
+   * changepoint is where its score leaves normal, which a slowly rising score crosses the threshold well after.
+   */
+  dateFromOnset: boolean;
   /** Called after each file (e.g. progress on stderr). */
   onFile: ((progress: SkabFileProgress) => void) | undefined;
 }
@@ -37,6 +43,7 @@ export const SKAB_RUN_DEFAULTS: SkabRunOptions = {
   threshold: {},
   mergeGapNs: 60n * NS_PER_SECOND,
   minDurationNs: 0n,
+  dateFromOnset: true,
   onFile: undefined,
 };
 
@@ -59,8 +66,9 @@ export interface SkabRunResult extends SkabEvaluation {
  * first 400 rows), its threshold set from its scores on that part only, and the test part scored. Scoring runs
  * over training + test rows together so that detectors needing history (windows) have it at the first test row;
  * every detector here is causal, so no test row influences an earlier score. A step is predicted anomalous inside
- * an alert event (score ≥ threshold, gaps up to `mergeGapNs` bridged; see alarmMask), so the merge is an offline
- * smoothing of the alarm sequence. No label is read before evaluation.
+ * an alert event (score ≥ threshold, gaps up to `mergeGapNs` bridged, dated back to its onset with `dateFromOnset`;
+ * see alarmMask), so the merge and the dating are an offline reading of the alarm sequence. No label is read
+ * before evaluation.
  */
 export async function runSkab(
   experiments: readonly SkabExperiment[],
@@ -75,13 +83,19 @@ export async function runSkab(
       const fit = await detector.fit(experiment.train.series);
       const trainRows = experiment.train.series.timestamps.length;
       const { score } = await detector.score(concatSeries([experiment.train.series, experiment.test.series]));
-      const threshold = trainingThreshold(score.subarray(0, trainRows), o.threshold);
+      const trainScores = score.subarray(0, trainRows);
+      const threshold = trainingThreshold(trainScores, o.threshold);
       // NaN (no full window yet) never raises an alarm.
-      const predictions = alarmMask(experiment.test.series.timestamps, score.subarray(trainRows), {
-        on: threshold,
-        mergeGapNs: o.mergeGapNs,
-        minDurationNs: o.minDurationNs,
-      });
+      const predictions = alarmMask(
+        experiment.test.series.timestamps,
+        score.subarray(trainRows),
+        {
+          on: threshold,
+          mergeGapNs: o.mergeGapNs,
+          minDurationNs: o.minDurationNs,
+        },
+        o.dateFromOnset ? onsetLevel(trainScores, o.threshold) : undefined,
+      );
       files.push({ name: experiment.name, trainSeconds: fit.seconds, threshold, predictions });
       o.onFile?.({
         index: i + 1,

@@ -27,7 +27,8 @@ export interface Detector {
     train: Series,
     options?: { validation?: Series; onProgress?: (p: FitProgress) => void },
   ): Promise<FitReport>;
-  score(series: Series): Promise<ScoreResult>;
+  /** Scores every step; `onProgress` (optional to honour) reports long work, e.g. for a progress bar. */
+  score(series: Series, options?: ScoreOptions): Promise<ScoreResult>;
   /** Online use: absorbs new normal data without a full refit (may be a no-op where documented). */
   update(series: Series): Promise<void>;
   /** State to persist: named float arrays (become safetensors) plus a JSON-able card. */
@@ -38,6 +39,11 @@ export interface Detector {
     >;
     card: DetectorCard;
   };
+}
+
+export interface ScoreOptions {
+  /** Called as scoring advances: `done` of `total` units (e.g. windows). */
+  readonly onProgress?: (p: { readonly done: number; readonly total: number }) => void;
 }
 
 export interface FitProgress {

@@ -16,6 +16,22 @@ const tensorSpecSchema = z.strictObject({
   shape: z.array(z.int().nonnegative()),
 });
 
+/**
+ * How scores become alarms for this model, set from its training scores only: the alarm threshold
+ * on the raw score, the level an event's onset is dated by (where the score last rose above it before
+ * the alarm; see onsetLevel), the rule that set the threshold, and the alert rules that turn
+ * crossings into events.
+ */
+export const calibrationSchema = z.strictObject({
+  threshold: z.number(),
+  onsetLevel: z.number(),
+  rule: z.string().min(1),
+  mergeGapSeconds: z.number().nonnegative(),
+  minDurationSeconds: z.number().nonnegative(),
+});
+
+export type ModelCalibration = z.infer<typeof calibrationSchema>;
+
 /** The JSON card saved beside a model's weights; the registry validates it on every read. */
 export const modelCardSchema = z.strictObject({
   formatVersion: z.literal(1),
@@ -36,6 +52,8 @@ export const modelCardSchema = z.strictObject({
     channels: z.array(z.string()),
   }),
   metrics: z.record(z.string(), z.number()),
+  /** Present when the model was saved with its alarm calibration (e.g. by `vigil train`). */
+  calibration: calibrationSchema.optional(),
   /** What the weights file must hold, checked on load. */
   tensors: z.record(z.string(), tensorSpecSchema),
   /** sha256 of the safetensors file, so a swapped or corrupted file is caught even if well formed. */

@@ -1,4 +1,11 @@
-export { MODEL_STATUSES, type ModelCard, type ModelStatus, modelCardSchema } from "./card.ts";
+export {
+  calibrationSchema,
+  MODEL_STATUSES,
+  type ModelCalibration,
+  type ModelCard,
+  type ModelStatus,
+  modelCardSchema,
+} from "./card.ts";
 export { fingerprintSeries } from "./fingerprint.ts";
 export {
   type ModelEntry,

@@ -9,6 +9,7 @@ import type { Detector } from "../detector/types.ts";
 import { VAE_RESTORERS } from "../vae/restore.ts";
 import { createDirectoryAtomically, replaceFileAtomically } from "./atomic-write.ts";
 import {
+  type ModelCalibration,
   type ModelCard,
   type ModelStatus,
   modelCardSchema,
@@ -36,6 +37,8 @@ export interface SaveModelInput {
   normaliser?: unknown;
   /** Defaults to the training series' asset. */
   asset?: AssetRef;
+  /** How this model's scores become alarms, when calibrated on its training scores. */
+  calibration?: ModelCalibration;
 }
 
 export interface ModelEntry {
@@ -116,7 +119,14 @@ export class ModelRegistry {
   save(input: SaveModelInput): Promise<ModelCard> {
     const o = withDefaults<SaveModelInput>(
       "ModelRegistry.save input",
-      { detector: undefined!, train: undefined!, metrics: {}, normaliser: undefined, asset: undefined },
+      {
+        detector: undefined!,
+        train: undefined!,
+        metrics: {},
+        normaliser: undefined,
+        asset: undefined,
+        calibration: undefined,
+      },
       input,
     );
     if (o.detector === undefined || o.train === undefined) {
@@ -147,6 +157,7 @@ export class ModelRegistry {
           channels: o.train.channels.map((c) => c.name),
         },
         metrics: o.metrics,
+        ...(o.calibration === undefined ? {} : { calibration: o.calibration }),
         tensors: tensorSpecs(tensors),
         weightsSha256: sha256(weights),
       });

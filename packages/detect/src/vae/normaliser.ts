@@ -1,4 +1,4 @@
-import { nanMadScale, nanMedian } from "../baselines/robust.ts";
+import { nanMedian, nanRobustScale } from "../baselines/robust.ts";
 import type { VaeDetectorOptions } from "./vae-options.ts";
 
 /** Per-channel affine map fitted on training data only: z = (x − center) / scale. */
@@ -23,7 +23,8 @@ function nanMeanStd(values: Float64Array): { mean: number; std: number } {
 }
 
 /**
- * "robust": median and MAD·1.4826, so outliers in the training data do not set the scale;
+ * "robust": median and a robust σ (MAD·1.4826, or the mean absolute deviation where a quantised
+ * channel has MAD 0; see nanRobustScale), so outliers in the training data do not set the scale;
  * "zscore": mean and standard deviation. A channel with no spread (constant, or all missing) gets
  * scale 1 and an all-missing one center 0, so it normalises to finite values instead of NaN.
  */
@@ -38,7 +39,7 @@ export function fitNormaliser(
     let spread: number;
     if (kind === "robust") {
       mid = nanMedian(x);
-      spread = nanMadScale(x, mid);
+      spread = nanRobustScale(x, mid);
     } else {
       const m = nanMeanStd(x);
       mid = m.mean;

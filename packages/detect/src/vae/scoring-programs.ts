@@ -20,7 +20,10 @@ export class ScoringPrograms {
     private readonly o: VaeDetectorOptions,
   ) {}
 
-  /** Windows [B, C, L] → [per-channel error [B, C], kl [B]] plus, with a forecasting head, the forecast [B, C, H]. */
+  /**
+   * Windows [B, C, L] → [per-channel error [B, C]], then kl [B] for a variational model, then the
+   * forecast [B, C, H] with a forecasting head.
+   */
   run(windows: Tensor): Promise<Tensor[]> {
     const batch = windows.size(0);
     let program = this.#programs.get(batch);
@@ -35,7 +38,7 @@ export class ScoringPrograms {
           (x) => {
             const { byChannel, kl, z } = windowTerms(this.model, this.o, x);
             const forecast = this.model.predict(z);
-            return forecast === undefined ? [byChannel, kl] : [byChannel, kl, forecast];
+            return [byChannel, kl, forecast].filter((t) => t !== undefined);
           },
           [windows],
         ),

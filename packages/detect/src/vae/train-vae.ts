@@ -48,14 +48,15 @@ function loss(
 ): Tensor {
   const input = windows.narrow(2, 0, o.windowLength);
   const out = model.forward(input, generator);
-  let total = reconstructionError(o.reconstructionLoss, out.recon, input, out.reconLogvar)
-    .mean()
-    .add(
+  let total = reconstructionError(o.reconstructionLoss, out.recon, input, out.reconLogvar).mean();
+  if (out.logvar !== undefined) {
+    total = total.add(
       klDivergence(out.mu, out.logvar)
         .mean()
         .mul(beta)
         .div(model.channels * o.windowLength),
     );
+  }
   if (out.forecast !== undefined) {
     const target = windows.narrow(2, o.windowLength, o.forecastHorizon);
     total = total.add(forecastError(o.reconstructionLoss, out.forecast, target).mean().mul(o.forecastWeight));
@@ -159,8 +160,9 @@ export async function trainVae(model: VaeModel, o: VaeDetectorOptions, run: Trai
         ...(validationLoss === undefined ? {} : { validationLoss }),
       });
       if (validationLoss === undefined) continue;
-      // Only epochs at full β compete: earlier losses weigh the KL less and are not comparable.
-      if (beta < o.beta) continue;
+      // Only epochs at full β compete: earlier losses weigh the KL less and are not comparable
+      // (a deterministic autoencoder has no KL term, so all its epochs do).
+      if (o.variational && beta < o.beta) continue;
       if (validationLoss < best.loss) {
         for (const t of best.weights ?? []) t.dispose();
         best = { loss: validationLoss, epoch, weights: snapshot(model) };

@@ -1,13 +1,15 @@
 import type { Series } from "@vigil/core";
-import { VigilArgumentError } from "@vigil/core/errors";
+import { VigilArgumentError, VigilInputError } from "@vigil/core/errors";
 import { dispose, Generator, manualSeed, noGrad, type Tensor, tensor, tidy } from "@vigil/torch";
 import { channelNames, expectFitted, fittedColumns } from "../baselines/columns.ts";
+import { nanMedian } from "../baselines/robust.ts";
 import { allocateScores } from "../baselines/score-result.ts";
 import { type DetectorState, restoredConfig, stateCard, stateTensor } from "../baselines/state.ts";
-import type { Detector, FitProgress, FitReport, ScoreResult } from "../detector/types.ts";
+import type { Detector, FitProgress, FitReport, ScoreOptions, ScoreResult } from "../detector/types.ts";
 import { type ChannelNormaliser, fitNormaliser, normaliseColumns } from "./normaliser.ts";
 import { ScoringPrograms } from "./scoring-programs.ts";
 import { trainVae } from "./train-vae.ts";
+import { VAE_FAMILY_KINDS, vaeFamilyKind } from "./vae-family.ts";
 import { VaeModel } from "./vae-model.ts";
 import { type VaeDetectorOptions, vaeOptions } from "./vae-options.ts";
 import { forecastError } from "./vae-terms.ts";
@@ -23,6 +25,8 @@ export interface FittedVae {
   /** Drives the reparameterisation noise and shuffling of update(). */
   readonly generator: Generator;
   readonly scorer: ScoringPrograms;
+  /** Per-channel divisor of the errors (all 1 without `standardiseErrors`). */
+  readonly errorScale: Float64Array;
 }
 
 const MODEL_PREFIX = "model.";
@@ -37,6 +41,10 @@ const MODEL_PREFIX = "model.";
  * - "forecast" (with a forecasting head): the error of the forecast made H steps earlier for the H
  *   steps ending at t, Σ over channels of the mean over steps, times forecastWeight.
  * Steps without a full window (the first L − 1, plus H with a forecast head) score NaN.
+ * With `variational: false` the same class is a deterministic autoencoder (kind "conv-ae",
+ * "lstm-ae" or "transformer-ae" by encoder; see vae-family.ts): no "kl" component, z = the code.
+ * With `standardiseErrors`, channel c's reconstruction and forecast errors are divided by the
+ * median of their sum over the training steps, so the terms above are in units of "usual error".
  * channelContributions[c][t] is channel c's reconstruction (plus forecast) error, additive: summed
  * over channels it gives the score less the "kl" term, which belongs to no channel. With the
  * Gaussian decoder the error is a negative log-likelihood, which can be below zero.
@@ -46,14 +54,16 @@ const MODEL_PREFIX = "model.";
  * observed one (0, the training center, before any).
  */
 export class VaeDetector implements Detector {
+  /** The kind of the variational model; an autoencoder's `kind` names its encoder (see vaeFamilyKind). */
   static readonly kind = "vae";
-  readonly kind = VaeDetector.kind;
+  readonly kind: string;
   readonly options: VaeDetectorOptions;
   #fitted: FittedVae | undefined;
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(options?: Partial<VaeDetectorOptions>) {
     this.options = vaeOptions(options);
+    this.kind = vaeFamilyKind(this.options);
   }
 
   /** The fitted model, normaliser and baseline (for attribution); throws before fit. */
@@ -91,8 +101,9 @@ export class VaeDetector implements Detector {
     return this.#exclusive(() => this.#update(series));
   }
 
-  score(series: Series): Promise<ScoreResult> {
-    return this.#exclusive(() => this.#score(series));
+  /** Reports progress in windows, after each inference batch. */
+  score(series: Series, options: ScoreOptions = {}): Promise<ScoreResult> {
+    return this.#exclusive(() => this.#score(series, options));
   }
 
   async #fit(
@@ -126,6 +137,7 @@ export class VaeDetector implements Detector {
       baseline: new Float32Array(),
       generator,
       scorer: new ScoringPrograms(model, o),
+      errorScale: new Float64Array(channels.length).fill(1),
     };
     this.#fitted = fitted;
     const all = this.normalised(train);
@@ -144,6 +156,11 @@ export class VaeDetector implements Detector {
       });
       const baseline = tidy(() => trainWindows.narrow(2, 0, o.windowLength).median(0).toArray());
       this.#fitted = { ...fitted, baseline: baseline as Float32Array };
+      // The Gaussian decoder's NLL is already scaled by each channel's learned variance (and can be < 0).
+      if (o.standardiseErrors && o.reconstructionLoss !== "gaussian-nll") {
+        const raw = await this.#score(train, {});
+        this.#fitted = { ...this.#fitted, errorScale: errorScales(raw.channelContributions) };
+      }
       return {
         seconds: (performance.now() - started) / 1000,
         epochs: result.epochs,
@@ -207,14 +224,16 @@ export class VaeDetector implements Detector {
     start: number,
     size: number,
     withTarget: number,
-  ): Promise<{ byChannel: Float64Array; kl: Float64Array; future: Float64Array | undefined }> {
+  ): Promise<{ byChannel: Float64Array; kl: Float64Array | undefined; future: Float64Array | undefined }> {
     const o = this.options;
     const { windowLength: L, forecastHorizon: H } = o;
     const windows = cutWindows(all, start, size, L, 1);
     let outputs: Tensor[] = [];
     try {
       outputs = await this.fitted.scorer.run(windows);
-      const [byChannel, kl, predicted] = outputs;
+      const [byChannel, ...rest] = outputs;
+      const kl = o.variational ? rest.shift() : undefined;
+      const predicted = rest.shift();
       const future =
         predicted !== undefined && withTarget > 0
           ? noGrad(() =>
@@ -230,19 +249,19 @@ export class VaeDetector implements Detector {
               ),
             )
           : undefined;
-      return { byChannel: byChannel!.toFloat64Array(), kl: kl!.toFloat64Array(), future };
+      return { byChannel: byChannel!.toFloat64Array(), kl: kl?.toFloat64Array(), future };
     } finally {
       dispose([windows, outputs]);
     }
   }
 
-  async #score(series: Series): Promise<ScoreResult> {
+  async #score(series: Series, options: ScoreOptions): Promise<ScoreResult> {
     const o = this.options;
     const { channels } = this.fitted;
     const steps = series.timestamps.length;
     const L = o.windowLength;
     const H = o.forecastHorizon;
-    const names = H > 0 ? ["reconstruction", "kl", "forecast"] : ["reconstruction", "kl"];
+    const names = ["reconstruction", ...(o.variational ? ["kl"] : []), ...(H > 0 ? ["forecast"] : [])];
     const out = allocateScores(steps, channels, names);
     const C = channels.length;
     const count = windowCount(steps, L, 1);
@@ -258,34 +277,38 @@ export class VaeDetector implements Detector {
         // Window i of the chunk ends at step e; its forecast is scored at e + H, when its target is known.
         for (let i = 0; i < size; i++) {
           const end = start + i + L - 1;
-          out.components.kl![end] = part.kl[i]!;
+          if (part.kl !== undefined) out.components.kl![end] = part.kl[i]!;
           reconstruction.set(part.byChannel.subarray(i * C, (i + 1) * C), end * C);
           if (part.future !== undefined && i < withTarget)
             forecast.set(part.future.subarray(i * C, (i + 1) * C), (end + H) * C);
         }
+        options.onProgress?.({ done: start + size, total: count });
       }
     } finally {
       all.dispose();
     }
+    const { errorScale } = this.fitted;
     for (let t = 0; t < steps; t++) {
       let recon = 0;
       let future = 0;
       for (let c = 0; c < C; c++) {
-        const f = H > 0 ? forecast[t * C + c]! : 0;
-        recon += reconstruction[t * C + c]!;
+        const r = reconstruction[t * C + c]! / errorScale[c]!;
+        const f = H > 0 ? forecast[t * C + c]! / errorScale[c]! : 0;
+        recon += r;
         future += f;
-        out.channelContributions[c]![t] = reconstruction[t * C + c]! + f;
+        out.channelContributions[c]![t] = r + f;
       }
       out.components.reconstruction![t] = recon;
       if (H > 0) out.components.forecast![t] = future;
-      out.score[t] = recon + out.components.kl![t]! + future;
+      out.score[t] = recon + (o.variational ? out.components.kl![t]! : 0) + future;
     }
     return out;
   }
 
   exportState(): DetectorState {
-    const { channels, normaliser, model, baseline } = this.fitted;
+    const { channels, normaliser, model, baseline, errorScale } = this.fitted;
     const tensors: DetectorState["tensors"] = {
+      error_scale: { dtype: "float64", shape: [channels.length], data: errorScale },
       "normaliser.center": { dtype: "float64", shape: [channels.length], data: normaliser.center },
       "normaliser.scale": { dtype: "float64", shape: [channels.length], data: normaliser.scale },
       baseline: { dtype: "float32", shape: [channels.length, this.options.windowLength], data: baseline },
@@ -298,8 +321,16 @@ export class VaeDetector implements Detector {
 
   /** Rebuilds the model from its weights; a restored detector scores exactly as the exported one. */
   static fromState(state: DetectorState): VaeDetector {
-    const { channels, options } = restoredConfig(state, VaeDetector.kind);
+    // Any family kind is checked against its config below; another kind fails restoredConfig's check.
+    const kind = VAE_FAMILY_KINDS.includes(state.card.kind) ? state.card.kind : VaeDetector.kind;
+    const { channels, options } = restoredConfig(state, kind);
     const detector = new VaeDetector(options as Partial<VaeDetectorOptions>);
+    if (detector.kind !== state.card.kind) {
+      throw new VigilInputError(
+        `card kind "${state.card.kind}" does not match its config, which makes a "${detector.kind}"`,
+        { source: `${state.card.kind} card`, column: "kind" },
+      );
+    }
     const o = detector.options;
     const C = channels.length;
     const generator = new Generator(o.seed);
@@ -334,6 +365,11 @@ export class VaeDetector implements Detector {
       baseline: Float32Array.from(stateTensor(state, "baseline", [C, o.windowLength])),
       generator,
       scorer: new ScoringPrograms(model, o),
+      // Models saved before errors were standardised have no scales: they score as they did.
+      errorScale:
+        state.tensors.error_scale === undefined
+          ? new Float64Array(C).fill(1)
+          : stateTensor(state, "error_scale", [C]),
     };
     return detector;
   }
@@ -344,4 +380,16 @@ export class VaeDetector implements Detector {
     this.#fitted?.model.dispose();
     this.#fitted = undefined;
   }
+}
+
+/**
+ * Median of each channel's error over the scored training steps, floored at a millionth of the
+ * largest channel's (and at the smallest positive double), so that a channel reconstructed exactly
+ * (constant in training) does not turn a rounding error into an alarm.
+ */
+function errorScales(contributions: readonly Float64Array[]): Float64Array {
+  const medians = Float64Array.from(contributions, (x) => nanMedian(x));
+  const largest = Math.max(...medians.filter(Number.isFinite));
+  const floor = Math.max(Number.MIN_VALUE, 1e-6 * (Number.isFinite(largest) ? largest : 1));
+  return medians.map((m) => (Number.isNaN(m) || m < floor ? floor : m));
 }

@@ -17,8 +17,10 @@ import type { VaeDetectorOptions } from "./vae-options.ts";
 const LOGVAR_LIMIT = 10;
 
 export interface VaeOutput {
+  /** The latent code (the posterior mean of a variational model). */
   readonly mu: Tensor;
-  readonly logvar: Tensor;
+  /** The posterior log-variance; undefined for a deterministic autoencoder. */
+  readonly logvar: Tensor | undefined;
   /** Reconstructed window [batch, C, L] (the decoder's mean). */
   readonly recon: Tensor;
   /** Gaussian decoder only: per-channel log-variance [batch, C, 1]. */
@@ -50,7 +52,7 @@ function windowEncoder(
 }
 
 /**
- * Encoder → (μ, log σ²) → z → MLP decoder of the whole window, plus an optional per-channel
+ * Encoder → (μ, log σ²) → z (or, with `variational` off, encoder → z) → MLP decoder of the whole window, plus an optional per-channel
  * log-variance (Gaussian decoder) and an optional forecasting head from z. The decoder is one MLP for
  * every encoder, so encoders can be compared with everything else held equal.
  */
@@ -59,7 +61,7 @@ export class VaeModel extends Module {
   readonly #o: VaeDetectorOptions;
   readonly #encoder: UnaryModule;
   readonly #mu: Linear;
-  readonly #logvar: Linear;
+  readonly #logvar: Linear | undefined;
   readonly #decoder: Sequential;
   readonly #variance: Linear | undefined;
   readonly #forecast: Sequential | undefined;
@@ -73,7 +75,9 @@ export class VaeModel extends Module {
     const encoder = windowEncoder(o, channels, g);
     this.#encoder = this.registerModule("encoder", encoder);
     this.#mu = this.registerModule("mu", new Linear(encoder.features, o.latent, { generator: g }));
-    this.#logvar = this.registerModule("logvar", new Linear(encoder.features, o.latent, { generator: g }));
+    this.#logvar = o.variational
+      ? this.registerModule("logvar", new Linear(encoder.features, o.latent, { generator: g }))
+      : undefined;
     const mlp = (outputs: number) =>
       new Sequential(
         new Linear(o.latent, o.hidden, { generator: g }),
@@ -89,9 +93,9 @@ export class VaeModel extends Module {
       o.forecastHorizon > 0 ? this.registerModule("forecast", mlp(channels * o.forecastHorizon)) : undefined;
   }
 
-  encode(x: Tensor): { mu: Tensor; logvar: Tensor } {
+  encode(x: Tensor): { mu: Tensor; logvar: Tensor | undefined } {
     const h = this.#encoder.forward(x);
-    return { mu: this.#mu.forward(h), logvar: this.#logvar.forward(h).clamp(-LOGVAR_LIMIT, LOGVAR_LIMIT) };
+    return { mu: this.#mu.forward(h), logvar: this.#logvar?.forward(h).clamp(-LOGVAR_LIMIT, LOGVAR_LIMIT) };
   }
 
   /** The decoded window [batch, C, L] and, for the Gaussian decoder, its log-variance [batch, C, 1]. */
@@ -112,13 +116,15 @@ export class VaeModel extends Module {
   }
 
   /**
-   * With a generator, z is sampled by the reparameterisation trick (training); without one z = μ,
-   * so scores are deterministic.
+   * With a generator, a variational model samples z by the reparameterisation trick (training);
+   * without one, or for a deterministic autoencoder, z = μ, so scores are deterministic.
    */
   forward(x: Tensor, generator?: Generator): VaeOutput {
     const { mu, logvar } = this.encode(x);
     const z =
-      generator === undefined ? mu : mu.add(randn(mu.shape, { generator }).mul(logvar.mul(0.5).exp()));
+      generator === undefined || logvar === undefined
+        ? mu
+        : mu.add(randn(mu.shape, { generator }).mul(logvar.mul(0.5).exp()));
     return { mu, logvar, ...this.decode(z), forecast: this.predict(z) };
   }
 }

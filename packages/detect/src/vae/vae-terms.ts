@@ -44,19 +44,20 @@ export function windowErrors(model: VaeModel, o: VaeDetectorOptions, x: Tensor, 
  * log-variance, as the training loss weighs them: the reconstruction error of each channel averaged
  * over the window's last `scoreSteps` steps [batch, C] (its sum over channels is the
  * "reconstruction" component), and β·KL / L [batch], the window's KL spread over its steps (the
- * "kl" component). Taking z as an input lets attribution differentiate the score with respect to it.
+ * "kl" component; undefined for a deterministic autoencoder, which has no log-variance). Taking z
+ * as an input lets attribution differentiate the score with respect to it.
  */
 export function latentTerms(
   model: VaeModel,
   o: VaeDetectorOptions,
   x: Tensor,
   z: Tensor,
-  logvar: Tensor,
-): { byChannel: Tensor; kl: Tensor } {
+  logvar: Tensor | undefined,
+): { byChannel: Tensor; kl: Tensor | undefined } {
   const byChannel = windowErrors(model, o, x, z)
     .narrow(2, o.windowLength - o.scoreSteps, o.scoreSteps)
     .mean(2);
-  return { byChannel, kl: klDivergence(z, logvar).mul(o.beta / o.windowLength) };
+  return { byChannel, kl: logvar && klDivergence(z, logvar).mul(o.beta / o.windowLength) };
 }
 
 /** The score terms with z = μ (deterministic scores), plus μ itself. */
@@ -64,7 +65,7 @@ export function windowTerms(
   model: VaeModel,
   o: VaeDetectorOptions,
   x: Tensor,
-): { byChannel: Tensor; kl: Tensor; z: Tensor } {
+): { byChannel: Tensor; kl: Tensor | undefined; z: Tensor } {
   const { mu, logvar } = model.encode(x);
   return { ...latentTerms(model, o, x, mu, logvar), z: mu };
 }
@@ -72,5 +73,6 @@ export function windowTerms(
 /** The differentiable window score [batch] (reconstruction + kl) that attribution explains. */
 export function windowScore(model: VaeModel, o: VaeDetectorOptions, x: Tensor): Tensor {
   const { byChannel, kl } = windowTerms(model, o, x);
-  return byChannel.sum(1).add(kl);
+  const reconstruction = byChannel.sum(1);
+  return kl === undefined ? reconstruction : reconstruction.add(kl);
 }

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { seriesFromColumns } from "@vigil/core";
 import { RollingRobustZ } from "@vigil/detect/baselines";
 import { createUniformRng } from "../../src/baselines/rng.ts";
-import { nanMadScale, nanMedian, SortedWindow } from "../../src/baselines/robust.ts";
+import { nanMadScale, nanMedian, nanRobustScale, SortedWindow } from "../../src/baselines/robust.ts";
 
 test("the sorted window's median and MAD match a direct computation", () => {
   const rng = createUniformRng(3);
@@ -42,19 +42,31 @@ test("rolling robust z matches a hand computation and skips missing values", asy
 test("rms aggregation and the scale floor", async () => {
   const flat = [5, 5, 5, 5, 5, 6];
   const noisy = [0, 2, 0, 2, 0, 4];
+  const constant = [3, 3, 3, 3, 3, 3];
   const series = seriesFromColumns({
     timestamps: flat.map((_, t) => BigInt(t)),
-    channels: ["f", "n"],
-    values: [flat, noisy],
+    channels: ["f", "n", "k"],
+    values: [flat, noisy, constant],
   });
   const detector = new RollingRobustZ({ window: 5, minPeriods: 5, aggregate: "rms", scaleFloor: 0.5 });
   await detector.fit(series);
   const { score, channelContributions } = await detector.score(series);
-  // "f": window MAD 0 and training scale 0, so the floor is 1e-9·(1+5).
+  // "f": window MAD 0 and training MAD 0 (quantised: mostly one level), so the training scale is the
+  // mean absolute deviation 1/6 times √(π/2), and the floor half of it.
   // "n": window median 0 and MAD 0; training median 1 and MAD 1, so the floor is 0.5·1.4826.
-  const zf = 1 / (1e-9 * 6);
+  // "k": constant in training, so it has no scale and is not scored.
+  const zf = 1 / ((0.5 * Math.sqrt(Math.PI / 2)) / 6);
   const zn = 4 / (0.5 * 1.4826);
-  assert.ok(Math.abs(channelContributions[0]![5]! / zf - 1) < 1e-9);
+  assert.ok(Math.abs(channelContributions[0]![5]! / zf - 1) < 1e-12);
   assert.ok(Math.abs(channelContributions[1]![5]! - zn) < 1e-12);
+  assert.ok(channelContributions[2]!.every(Number.isNaN));
   assert.ok(Math.abs(score[5]! / Math.sqrt((zf * zf + zn * zn) / 2) - 1) < 1e-12);
+});
+
+test("a robust scale survives quantised data and is 0 only for a constant channel", () => {
+  const quantised = [1, 1, 1, 1, 1, 1, 2, 0, 1, 3];
+  assert.equal(nanMadScale(quantised, 1), 0);
+  assert.ok(Math.abs(nanRobustScale(quantised, 1) - (Math.sqrt(Math.PI / 2) * 4) / 10) < 1e-12);
+  assert.ok(Math.abs(nanRobustScale([0, 2, 0, 2, Number.NaN], 1) - 1.4826) < 1e-12);
+  assert.equal(nanRobustScale([7, 7, 7], 7), 0);
 });

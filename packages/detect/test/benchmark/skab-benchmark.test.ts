@@ -130,6 +130,21 @@ describe("benchmark pieces", () => {
     );
   });
 
+  test("POT on scores tied at the top (no tail to fit) alarms only above the training maximum", () => {
+    const scores = Float64Array.from({ length: 400 }, (_, i) => (i < 380 ? i % 7 : 43));
+    const t = trainingThreshold(scores);
+    assert.ok(t > 43 && t - 43 < 1e-12, `just above the maximum, got ${t}`);
+    assert.ok(trainingThreshold(new Float64Array(10)) > 0);
+  });
+
+  test("alarmMask dates an alarm back to where its score entered the tail, not before", () => {
+    const ts = BigInt64Array.from({ length: 10 }, (_, i) => BigInt(i) * NS_PER_SECOND);
+    const s = [2, 0, 1, 2, 3, 5, 6, 0, 2, 0];
+    assert.deepEqual(Array.from(alarmMask(ts, s, { on: 5 })), [0, 0, 0, 0, 0, 1, 1, 0, 0, 0]);
+    assert.deepEqual(Array.from(alarmMask(ts, s, { on: 5 }, 0.5)), [0, 0, 1, 1, 1, 1, 1, 0, 0, 0]);
+    assert.deepEqual(Array.from(alarmMask(ts, s, { on: 5 }, 10)), [0, 0, 0, 0, 0, 1, 1, 0, 0, 0]);
+  });
+
   test("alarmMask bridges gaps up to the merge gap and no longer ones", () => {
     const ts = BigInt64Array.from({ length: 12 }, (_, i) => BigInt(i) * NS_PER_SECOND);
     const s = [0, 5, 0, 0, 5, 0, 0, 0, 0, 0, 5, 0];

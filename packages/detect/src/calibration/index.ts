@@ -1,0 +1,7 @@
+export {
+  CALIBRATION_DEFAULTS,
+  type CalibrationOptions,
+  calibrateScores,
+  calibrationAlertRules,
+  resolveCalibrationOptions,
+} from "./calibrate-scores.ts";
