@@ -4,7 +4,6 @@
  * per test (naive-fisher-z.ts). Each trial runs in a fresh process; medians of TRIALS runs and the ratio.
  * Run: node --import tsx bench/causal/pc-speed.ts [trials]
  */
-import { spawnSync } from "node:child_process";
 import {
   compareGraphs,
   dagToCpdag,
@@ -14,6 +13,7 @@ import {
   sampleLinearSem,
   semDag,
 } from "@vigil/causal";
+import { median, trialInFreshProcess } from "./fresh-process.ts";
 import { naiveFisherZ } from "./naive-fisher-z.ts";
 
 const P = 50;
@@ -30,8 +30,6 @@ function trial(kind: string): void {
   console.log(JSON.stringify({ seconds, tests: result.testsRun, shd, edges: result.edges.length }));
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-
 if (process.argv[2] === "--trial") trial(process.argv[3] as string);
 else {
   const trials = Number(process.argv[2] ?? 3);
@@ -41,13 +39,7 @@ else {
   };
   for (let t = 0; t < trials; t++) {
     for (const kind of ["vigil", "naive"]) {
-      const out = spawnSync(
-        process.execPath,
-        ["--import", "tsx", new URL(import.meta.url).pathname, "--trial", kind],
-        { encoding: "utf8" },
-      );
-      if (out.status !== 0) throw new Error(out.stderr);
-      runs[kind]?.push(JSON.parse(out.stdout.trim()));
+      runs[kind]?.push(trialInFreshProcess(import.meta.url, [kind]));
       console.error(`trial ${t + 1}/${trials} ${kind}: ${runs[kind]?.at(-1)?.seconds.toFixed(2)} s`);
     }
   }

@@ -5,6 +5,7 @@ export * from "./graph/index.ts";
 export * from "./lagged/index.ts";
 export * from "./linalg/index.ts";
 export * from "./metrics/index.ts";
+export * from "./neighbours/index.ts";
 export * from "./pc/index.ts";
 export * from "./random/index.ts";
 export * from "./rootcause/index.ts";

@@ -27,7 +27,7 @@ export function pairKey(i: number, j: number): string {
 }
 
 /** All size-k subsets of `items`, in lexicographic order of positions. */
-function* subsets(items: readonly number[], k: number): Generator<number[]> {
+export function* subsets(items: readonly number[], k: number): Generator<number[]> {
   const idx = Array.from({ length: k }, (_, i) => i);
   if (k > items.length) return;
   while (true) {
@@ -40,6 +40,66 @@ function* subsets(items: readonly number[], k: number): Generator<number[]> {
   }
 }
 
+/** One adjacent pair to test at a level: candidate conditioning sets from x's side, then from y's side. */
+export interface PairTask {
+  readonly x: number;
+  readonly y: number;
+  readonly sides: readonly (readonly number[])[];
+}
+
+/**
+ * The pairs to test at `level` with the adjacency sets a(·) frozen before any removal (PC-stable). A pair is
+ * tested from the smaller index's side first, as the sequential loop over x visits it; each pair's outcome
+ * depends only on the frozen sets, so pairs can be tested in any order or in parallel with the same result.
+ */
+export function levelTasks(graph: Pdag, knowledge: CompiledKnowledge, level: number): PairTask[] {
+  const p = graph.size;
+  const frozen = Array.from({ length: p }, (_, i) => graph.neighbours(i));
+  const tasks: PairTask[] = [];
+  for (let x = 0; x < p; x++) {
+    for (const y of frozen[x] as number[]) {
+      if (y <= x || knowledge.mustBeAdjacent(x, y)) continue;
+      const sides = [
+        (frozen[x] as number[]).filter((v) => v !== y),
+        (frozen[y] as number[]).filter((v) => v !== x),
+      ].filter((side) => side.length >= level);
+      if (sides.length > 0) tasks.push({ x, y, sides });
+    }
+  }
+  return tasks;
+}
+
+/** Tests the pair's conditioning sets of size `level` in order until one separates it. */
+export function separate(
+  test: CITest,
+  task: PairTask,
+  level: number,
+  alpha: number,
+): { readonly sepset: number[] | undefined; readonly tests: number } {
+  let tests = 0;
+  for (const side of task.sides) {
+    for (const s of subsets(side, level)) {
+      tests++;
+      if (test.test(task.x, task.y, s).pValue > alpha) return { sepset: s, tests };
+    }
+  }
+  return { sepset: undefined, tests };
+}
+
+/** Whether some node still has enough neighbours for a conditioning set of size `level`. */
+export function levelPossible(graph: Pdag, level: number): boolean {
+  for (let i = 0; i < graph.size; i++) if (graph.neighbours(i).length - 1 >= level) return true;
+  return false;
+}
+
+/** The complete graph minus pairs that knowledge forbids in both directions: PC's starting point. */
+export function initialGraph(names: readonly string[], knowledge: CompiledKnowledge): Pdag {
+  const graph = Pdag.complete(names);
+  for (let i = 0; i < names.length; i++)
+    for (let j = i + 1; j < names.length; j++) if (!knowledge.mayBeAdjacent(i, j)) graph.removeEdge(i, j);
+  return graph;
+}
+
 /**
  * PC-stable skeleton (Colombo & Maathuis, JMLR 2014): at each level the adjacency sets a(X) are frozen
  * before any removal, so the skeleton does not depend on the order in which pairs are visited.
@@ -50,27 +110,16 @@ export function learnSkeleton(
   knowledge: CompiledKnowledge,
   options: SkeletonOptions,
 ): Skeleton {
-  const p = names.length;
-  const graph = Pdag.complete(names);
-  for (let i = 0; i < p; i++)
-    for (let j = i + 1; j < p; j++) if (!knowledge.mayBeAdjacent(i, j)) graph.removeEdge(i, j);
+  const graph = initialGraph(names, knowledge);
   const sepsets = new Map<string, number[]>();
   let testsRun = 0;
-  for (let level = 0; level <= options.maxConditioningSize; level++) {
-    const frozen = Array.from({ length: p }, (_, i) => graph.neighbours(i));
-    if (!frozen.some((a) => a.length - 1 >= level)) break;
-    for (let x = 0; x < p; x++) {
-      for (const y of frozen[x] as number[]) {
-        if (!graph.isAdjacent(x, y) || knowledge.mustBeAdjacent(x, y)) continue;
-        const candidates = (frozen[x] as number[]).filter((v) => v !== y);
-        for (const s of subsets(candidates, level)) {
-          testsRun++;
-          if (test.test(x, y, s).pValue > options.alpha) {
-            graph.removeEdge(x, y);
-            sepsets.set(pairKey(x, y), s);
-            break;
-          }
-        }
+  for (let level = 0; level <= options.maxConditioningSize && levelPossible(graph, level); level++) {
+    for (const task of levelTasks(graph, knowledge, level)) {
+      const { sepset, tests } = separate(test, task, level, options.alpha);
+      testsRun += tests;
+      if (sepset !== undefined) {
+        graph.removeEdge(task.x, task.y);
+        sepsets.set(pairKey(task.x, task.y), sepset);
       }
     }
     options.onProgress?.({ level, testsRun, edges: graph.edgeCount() });

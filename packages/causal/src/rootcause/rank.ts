@@ -25,9 +25,12 @@ export interface RankedCause {
 /**
  * Ranks root-cause channels for one anomaly event: anomalous nodes whose causes are all normal come first,
  * then the other anomalous nodes, then the rest; within each group by a random walk with restart on the
- * reversed graph (effect → cause, step probability ∝ the cause's evidence, restart ∝ evidence, staying put
- * when no cause is anomalous), in the spirit of MicroCause / CloudRanger. Undirected and conflicting edges are
- * walked both ways because their direction is unknown; only directed parents can disqualify a root.
+ * reversed graph (effect → cause with weight = the cause's evidence, restart ∝ evidence), in the spirit of
+ * MicroCause / CloudRanger. As in CloudRanger, a node also keeps a self-loop of weight
+ * max(0, own evidence − largest cause evidence): without it every walk drains to the graph's source nodes
+ * however little evidence they carry, and a strongly anomalous mid-graph root would lose to a quiet source.
+ * Undirected and conflicting edges are walked both ways because their direction is unknown; only directed
+ * parents can disqualify a root.
  */
 export function rankRootCauses(
   graph: Pdag,
@@ -56,9 +59,11 @@ export function rankRootCauses(
     for (let v = 0; v < p; v++) {
       const mass = (1 - o.restart) * (score[v] as number);
       const weights = (causes[v] as number[]).map((u) => e[u] as number);
-      const sum = weights.reduce((a, b) => a + b, 0);
+      const stay = Math.max(0, (e[v] as number) - Math.max(0, ...weights));
+      const sum = stay + weights.reduce((a, b) => a + b, 0);
       if (sum === 0) next[v] = (next[v] as number) + mass;
       else {
+        next[v] = (next[v] as number) + (mass * stay) / sum;
         (causes[v] as number[]).forEach((u, k) => {
           next[u] = (next[u] as number) + (mass * (weights[k] as number)) / sum;
         });

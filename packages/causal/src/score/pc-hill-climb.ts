@@ -21,6 +21,7 @@ export function pcHillClimb(data: DataMatrix, options?: Partial<PcOptions>): { g
   const graph = hillClimb(bic, data.names, {
     candidates: result.graph,
     allowed: (i, j) => !knowledge.isForbidden(i, j),
+    required: (i, j) => knowledge.isRequired(i, j),
   }).graph;
   return { graph, pc: result };
 }

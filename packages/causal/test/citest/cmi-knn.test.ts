@@ -45,3 +45,20 @@ test("results are reproducible for a seed and independent of the order of querie
 test("misspelled options are rejected", () => {
   assert.throws(() => cmiKnnTest(chain(20, 1), { permutation: 10 } as never), /Unknown option "permutation"/);
 });
+
+test("kd-tree neighbour search gives exactly the brute-force statistics and p-values", () => {
+  const data = chain(200, 4);
+  const extra = createRng(8);
+  const w = Float64Array.from({ length: 200 }, () => Math.round(3 * extra.normal()));
+  const withTies = { names: [...data.names, "w"], columns: [...data.columns, w] };
+  const kd = cmiKnnTest(withTies, { permutations: 20, seed: 3, neighbourSearch: "kdtree" });
+  const brute = cmiKnnTest(withTies, { permutations: 20, seed: 3, neighbourSearch: "brute" });
+  for (const [x, y, s] of [
+    [0, 1, []],
+    [0, 2, [1]],
+    [0, 3, [1, 2]],
+    [3, 2, [0]],
+  ] as const) {
+    assert.deepEqual(kd.test(x, y, s), brute.test(x, y, s), `${x} ${y} | ${s}`);
+  }
+});

@@ -61,3 +61,17 @@ test("missing or negative evidence and unknown channels are errors", () => {
   assert.throws(() => rankRootCauses(g, { A: 1, B: -1 }), /non-negative/);
   assert.throws(() => rankRootCauses(g, { A: 1, B: 1, Z: 1 }), /Unknown variable "Z"/);
 });
+
+test("a quiet source node does not soak up the walk from a strongly anomalous node below it", () => {
+  // S → M → E with M the fault: nothing crosses the threshold, so only the walk decides
+  const g = directed(
+    ["S", "M", "E"],
+    [
+      ["S", "M"],
+      ["M", "E"],
+    ],
+  );
+  const ranked = rankRootCauses(g, { S: 0.1, M: 2.2, E: 1.2 }, { threshold: 3 });
+  assert.equal(ranked[0]?.channel, "M");
+  assert.ok((ranked[0]?.walkScore ?? 0) > 0.5);
+});

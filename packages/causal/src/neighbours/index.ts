@@ -1,0 +1,1 @@
+export { KdTree } from "./kd-tree.ts";
