@@ -1,0 +1,1 @@
+export { type DashboardFile, loadDashboard } from "./load-dashboard.ts";
