@@ -6,6 +6,7 @@ export * from "./drift/index.ts";
 export * from "./errors/index.ts";
 export * from "./metrics/index.ts";
 export * from "./normalize/index.ts";
+export * from "./plot/index.ts";
 export * from "./random/index.ts";
 // The shared generator (metrics keeps its own older one under the same name for now).
 export { createRng, type Rng } from "./random/index.ts";

@@ -1,60 +1,74 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { formatTick, minMaxDecimate, niceTicks, renderTimeChart, timeTicks } from "../../src/plot/index.ts";
+import type { Series } from "@vigil/core";
+import type { ScoredEvent } from "@vigil/detect";
+import { anomalyPlot } from "../../src/plot/index.ts";
 
-test("numeric ticks are round and cover the range", () => {
-  assert.deepEqual(niceTicks(0.3, 9.7, 5), [2, 4, 6, 8]);
-  assert.deepEqual(niceTicks(-1, 1, 4), [-1, -0.5, 0, 0.5, 1]);
-  assert.deepEqual(niceTicks(5, 5), [5]);
-  assert.equal(formatTick(0.5, 0.5), "0.5");
-  assert.equal(formatTick(1500, 500), "1500");
-  assert.equal(formatTick(2e-5, 1e-5), "2.0e-5");
-});
-
-test("time ticks fall on calendar steps and label only what changes", () => {
-  const start = Date.UTC(2024, 0, 1, 10, 3, 7) / 1000;
-  const minutes = timeTicks(start, start + 3600);
-  assert.deepEqual(
-    minutes.map((t) => t.label),
-    ["10:10", "10:20", "10:30", "10:40", "10:50", "11:00"],
-  );
-  assert.ok(minutes.every((t) => t.seconds % 600 === 0));
-  assert.deepEqual(
-    timeTicks(start, start + 30).map((t) => t.label),
-    ["10:03:10", "10:03:15", "10:03:20", "10:03:25", "10:03:30", "10:03:35"],
-  );
-  assert.equal(timeTicks(start, start + 10 * 86_400)[0]!.label, "2024-01-02");
-});
-
-test("min/max decimation keeps every spike and every gap, and bounds the size", () => {
-  const n = 100_000;
-  const x = Float64Array.from({ length: n }, (_, i) => i);
-  const y = Float64Array.from({ length: n }, (_, i) => Math.sin(i / 500));
-  y[31_337] = 50;
-  y[77_000] = -50;
-  y[50_000] = Number.NaN;
-  const d = minMaxDecimate(x, y, 800);
-  assert.ok(d.x.length <= 2 * 800 + 2, `${d.x.length} points`);
-  assert.ok(d.y.includes(50) && d.y.includes(-50));
-  assert.ok(d.x.includes(31_337) && d.x.includes(77_000));
-  assert.ok(d.y.some(Number.isNaN), "the missing value still breaks the line");
-  assert.ok(
-    d.x.every((v, i) => i === 0 || v >= d.x[i - 1]!),
-    "points stay in time order",
-  );
-  const short = minMaxDecimate([0, 1, 2], [3, 4, 5], 800);
-  assert.deepEqual(short, { x: [0, 1, 2], y: [3, 4, 5] });
-});
-
-test("a chart escapes names and breaks lines at missing values", () => {
-  const svg = renderTimeChart({
-    title: "a <b> & c",
-    seconds: [0, 1, 2, 3],
-    panels: [{ title: "p", lines: [{ name: "x<y", y: [1, Number.NaN, 2, 3], color: "#000" }] }],
-    spans: [{ start: 1, end: 2, label: 'say "hi"' }],
+const T0 = 1_700_000_000n * 1_000_000_000n;
+const n = 5000;
+const timestamps = BigInt64Array.from({ length: n }, (_, i) => T0 + BigInt(i) * 60_000_000_000n);
+const series: Series = {
+  timestamps,
+  channels: [
+    { name: "flow <l/s>", kind: "flow" },
+    { name: "temp", kind: "temperature" },
+  ],
+  values: [
+    Float64Array.from({ length: n }, (_, i) => (i >= 1000 && i < 1100 ? Number.NaN : Math.sin(i / 50))),
+    Float64Array.from({ length: n }, (_, i) => 20 + (i === 3210 ? 9 : 0)),
+  ],
+};
+const score = Float64Array.from({ length: n }, (_, i) => (i >= 3200 && i < 3220 ? 5 : 0.1));
+const step = (i: number) => ({ step: i, timestamp: timestamps[i]! });
+const event: ScoredEvent = {
+  first: step(3200),
+  last: step(3219),
+  onset: step(3195),
+  peak: { ...step(3210), score: 5 },
+  ranking: [
+    { channel: "temp", share: 0.9 },
+    { channel: "flow <l/s>", share: 0.1 },
+  ] as ScoredEvent["ranking"],
+};
+const plot = (channels: readonly string[]) =>
+  anomalyPlot({
+    title: "pump & valve",
+    series,
+    scores: { score },
+    calibration: { threshold: 1.5 },
+    events: [event],
+    channels,
   });
-  assert.match(svg, /a &lt;b&gt; &amp; c/);
-  assert.match(svg, />x&lt;y</);
-  assert.match(svg, /<title>say &quot;hi&quot;<\/title>/);
-  assert.match(svg, /d="M[\d.]+,[\d.]+M[\d.]+,[\d.]+L/, "the gap starts a new subpath");
+
+test("the anomaly plot draws each signal, the score and threshold, and the event across all panels", () => {
+  const svg = plot(["flow <l/s>", "temp"]);
+  assert.match(svg, /^<\?xml[^>]*\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  assert.equal(svg.match(/<g class="panel">/g)?.length, 3);
+  assert.match(svg, /pump &amp; valve/);
+  assert.match(svg, />flow &lt;l\/s&gt;</);
+  assert.match(svg, />threshold 1\.500</);
+  assert.match(svg, /stroke-dasharray="6,4"/, "the threshold is dashed");
+  assert.match(
+    svg,
+    /<g class="event" id="event-1"><title>event 1: 2023-11-17T\d\d:\d\d:\d\dZ to [^<]*, onset [^<]*, peak 5\.000, top channels temp 90%, flow &lt;l\/s&gt; 10%<\/title>(<rect[^>]*\/>){3}<\/g>/,
+  );
+  assert.match(svg, /time \(UTC\) from 2023-11-14T22:13:20Z/);
+  assert.match(svg, /d="M[^"]*M/, "the missing stretch of flow breaks its line");
+  assert.ok(!/NaN|Infinity/.test(svg));
+});
+
+test("a one-minute series of five thousand steps stays small and keeps its spike", () => {
+  const svg = plot(["temp"]);
+  assert.ok(svg.length < 60_000, `${svg.length} bytes`);
+  const path = svg.match(/<path d="([^"]*)"[^>]*stroke="#1f77b4"/)![1]!;
+  const ys = [...path.matchAll(/,([\d.]+)/g)].map((m) => Number(m[1]));
+  // The one-sample spike survives thinning and reaches the top of the padded axis (panel top is 44 px).
+  assert.ok(Math.min(...ys) < 52, `highest point at ${Math.min(...ys)} px`);
+});
+
+test("an unknown channel is rejected, listing the known ones", () => {
+  assert.throws(
+    () => plot(["pressure"]),
+    /--channels to name channels of the data \(flow <l\/s>, temp\).*"pressure"/,
+  );
 });

@@ -1,2 +1,3 @@
-export { eventSvg, prCurveSvg, stationHistogramSvg } from "./slac-plots.ts";
-export { type Bars, type Line, type Panel, svgPanels } from "./svg-chart.ts";
+export { type EventPlotOptions, eventSvg } from "./event-plot.ts";
+export { prCurveSvg } from "./pr-curve-plot.ts";
+export { stationHistogramSvg } from "./station-histogram-plot.ts";
