@@ -15,11 +15,12 @@ import {
 import { VigilArgumentError, VigilError } from "@vigil/core/errors";
 import type { AssetRef, ChannelInfo, Label, Series } from "@vigil/core/series";
 import { validateSeries } from "@vigil/core/series";
-import { expectOneOf, withDefaults } from "@vigil/core/validate";
+import { expectNumber, expectOneOf, expectPositiveInteger, withDefaults } from "@vigil/core/validate";
 import { PointWriter, pointsToColumns, readPoints } from "./duckdb-points.ts";
 import { channelFromRow, eventFromRow, labelFromRow, modelFromRow, type Row } from "./duckdb-rows.ts";
 import { DUCKDB_SCHEMA, type StreamNamespace } from "./duckdb-schema.ts";
 import { GroupCommit } from "./group-commit.ts";
+import { ReaderPool } from "./reader-pool.ts";
 import {
   type AssetQuery,
   EVENT_STATUSES,
@@ -43,15 +44,21 @@ export interface DuckDbStoreOptions {
   fileName: string;
   /** DuckDB worker threads (default: DuckDB's own choice, the number of cores). */
   threads: number | undefined;
+  /** Read connections, so that concurrent queries (an API serving several clients) run side by side. */
+  readers: number;
 }
 
-export const DUCKDB_STORE_DEFAULTS: DuckDbStoreOptions = { fileName: "vigil.duckdb", threads: undefined };
+export const DUCKDB_STORE_DEFAULTS: DuckDbStoreOptions = {
+  fileName: "vigil.duckdb",
+  threads: undefined,
+  readers: 4,
+};
 
 interface Open {
   readonly instance: DuckDBInstance;
-  /** Writes run on one connection, serialised by the group commit; reads on another see committed data. */
+  /** Writes run on one connection, serialised by the group commit; reads on others see committed data. */
   readonly writer: DuckDBConnection;
-  readonly reader: DuckDBConnection;
+  readonly readers: ReaderPool;
   readonly points: PointWriter;
   readonly labels: DuckDBAppender;
   readonly commits: GroupCommit;
@@ -128,6 +135,7 @@ export class DuckDbStore implements Store {
 
   constructor(workspaceDir = ".vigil", options?: Partial<DuckDbStoreOptions>) {
     const o = withDefaults("DuckDbStore options", DUCKDB_STORE_DEFAULTS, options);
+    expectPositiveInteger("readers", o.readers);
     this.path = join(workspaceDir, o.fileName);
     this.#open = this.#connect(workspaceDir, o);
     // Failures surface on the first call; this keeps an unused failed store from crashing the process.
@@ -159,7 +167,15 @@ export class DuckDbStore implements Store {
         labels.clear();
       },
     );
-    return { instance, writer, reader: await instance.connect(), points, labels, commits, streamIds };
+    return {
+      instance,
+      writer,
+      readers: new ReaderPool(instance, o.readers),
+      points,
+      labels,
+      commits,
+      streamIds,
+    };
   }
 
   async #state(): Promise<Open> {
@@ -177,9 +193,11 @@ export class DuckDbStore implements Store {
   }
 
   async #rows(sql: string, where: Where = new Where()): Promise<Row[]> {
-    const { reader } = await this.#state();
-    const result = await reader.runAndReadAll(sql, where.params, where.types);
-    return result.getRowObjectsJS() as Row[];
+    const { readers } = await this.#state();
+    return readers.use(async (reader) => {
+      const result = await reader.runAndReadAll(sql, where.params, where.types);
+      return result.getRowObjectsJS() as Row[];
+    });
   }
 
   /** The stream's id, registering it inside the current transaction when new. */
@@ -248,9 +266,11 @@ export class DuckDbStore implements Store {
   }
 
   async #readStreams(ids: readonly number[], range: TimeRange) {
-    const { reader } = await this.#state();
+    const { readers } = await this.#state();
     const where = new Where().raw(`stream_id IN (${ids.join(",")})`).range(range, "ts", "ts");
-    return readPoints(reader, `SELECT stream_id, ts, value FROM points ${where} ORDER BY ts`, where.params);
+    return readers.use((reader) =>
+      readPoints(reader, `SELECT stream_id, ts, value FROM points ${where} ORDER BY ts`, where.params),
+    );
   }
 
   async querySeries(query: SeriesQuery): Promise<Series> {
@@ -345,13 +365,39 @@ export class DuckDbStore implements Store {
   }
 
   async updateEvent(id: string, update: EventUpdate): Promise<StoredEvent> {
-    const u = withDefaults("event update", { status: undefined, comment: undefined } as EventUpdate, update);
+    const u = withDefaults(
+      "event update",
+      {
+        status: undefined,
+        comment: undefined,
+        end: undefined,
+        severity: undefined,
+        channel: undefined,
+        detail: undefined,
+      } as EventUpdate,
+      update,
+    );
     if (u.status !== undefined) expectOneOf("status", u.status, EVENT_STATUSES);
+    if (u.end !== undefined && typeof u.end !== "bigint")
+      throw new VigilArgumentError("Expected end as bigint ns", { name: "end" });
+    if (u.severity !== undefined) expectNumber("severity", u.severity);
     return this.#write(async ({ writer }) => {
       const result = await writer.runAndReadAll(
-        "UPDATE events SET status = coalesce($2, status), comment = coalesce($3, comment), updated_ns = $4 WHERE id = $1 RETURNING *",
-        [id, u.status ?? null, u.comment ?? null, nowNs()],
-        [VARCHAR, VARCHAR, VARCHAR, BIGINT],
+        `UPDATE events SET status = coalesce($2, status), comment = coalesce($3, comment), updated_ns = $4,
+           end_ns = coalesce($5, end_ns), severity = coalesce($6, severity), channel = coalesce($7, channel),
+           detail = coalesce($8, detail)
+         WHERE id = $1 RETURNING *`,
+        [
+          id,
+          u.status ?? null,
+          u.comment ?? null,
+          nowNs(),
+          u.end ?? null,
+          u.severity ?? null,
+          u.channel ?? null,
+          u.detail === undefined ? null : JSON.stringify(u.detail),
+        ],
+        [VARCHAR, VARCHAR, VARCHAR, BIGINT, BIGINT, DOUBLE, VARCHAR, VARCHAR],
       );
       const row = (result.getRowObjectsJS() as Row[])[0];
       if (row === undefined) throw new VigilError("STORE_NOT_FOUND", `No event with id ${id}`);
@@ -420,7 +466,7 @@ export class DuckDbStore implements Store {
     state.points.close();
     state.labels.closeSync();
     state.writer.closeSync();
-    state.reader.closeSync();
+    state.readers.closeSync();
     state.instance.closeSync();
   }
 }

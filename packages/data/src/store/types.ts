@@ -93,9 +93,14 @@ export interface StoredEvent extends NewEvent {
   readonly updated: bigint;
 }
 
+/** Fields left out stay as they are. The scorer extends an open event (end, severity, detail) as it goes. */
 export interface EventUpdate {
   readonly status?: EventStatus;
   readonly comment?: string;
+  readonly end?: bigint;
+  readonly severity?: number;
+  readonly channel?: string;
+  readonly detail?: Readonly<Record<string, unknown>>;
 }
 
 export interface EventQuery extends TimeRange {

@@ -127,6 +127,47 @@ test("events: stored open, acknowledged with a comment, filtered; unknown ids ar
   await assert.rejects(store.updateEvent(event.id, { status: "closed" as never }), VigilArgumentError);
 });
 
+test("events: an open event is extended (end, severity, detail) and keeps what is not updated", async () => {
+  const event = await store.appendEvent({
+    asset: other,
+    start: 5000n,
+    end: 5000n,
+    type: "anomaly",
+    severity: 1,
+  });
+  const extended = await store.updateEvent(event.id, { end: 9000n, severity: 4.5, detail: { peak: 7 } });
+  assert.equal(extended.end, 9000n);
+  assert.equal(extended.severity, 4.5);
+  assert.deepEqual(extended.detail, { peak: 7 });
+  assert.equal(extended.status, "open");
+  const [stored] = await store.queryEvents({ asset: other, from: 8000n });
+  assert.equal(stored?.id, event.id, "the range query sees the new end");
+  await assert.rejects(store.updateEvent(event.id, { end: 9 as never }), VigilArgumentError);
+});
+
+test("concurrent reads each get their own complete result", async () => {
+  const asset = { site: "site-3", machine: "pump" };
+  const t = Array.from({ length: 3000 }, (_, i) => i * 1000);
+  await store.appendSeries(series(asset, t, { p: t.map((x) => x / 7), q: t.map((x) => -x) }));
+  await store.appendScores({
+    asset,
+    model: "m",
+    timestamps: BigInt64Array.from(t, BigInt),
+    scores: Float64Array.from(t, (x) => x / 1000),
+  });
+  // More concurrent reads than pooled connections, mixing streamed points with row queries.
+  const reads = await Promise.all(
+    Array.from({ length: 12 }, (_, i) =>
+      i % 3 === 0
+        ? store.querySeries({ asset }).then((s) => s.timestamps.length)
+        : i % 3 === 1
+          ? store.queryScores({ asset, model: "m" }).then((s) => s.scores.length)
+          : store.listChannels(asset).then((c) => c.length * 1500),
+    ),
+  );
+  assert.deepEqual(reads, Array(12).fill(3000));
+});
+
 test("model registry rows: insert, replace, status changes and queries", async () => {
   const base = { kind: "vae", metrics: { f1: 0.91 }, status: "shadow" as const };
   await store.putModel({ ...base, id: "m1", asset: magnet, version: 1, created: 1n });
