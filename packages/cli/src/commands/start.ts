@@ -1,22 +1,16 @@
 import type { Command } from "commander";
-import { runCryoDemo } from "../demo/cryo-demo.ts";
+import { runServe, serveOptions } from "./serve.ts";
 
-/** `vigil start`: what `npm start` runs — for now the end-to-end detection demo. */
+/**
+ * `vigil start` (what `npm start` runs): the service with its first-start demo, honouring PORT and
+ * VIGIL_HOME.
+ */
 export function registerStart(program: Command): void {
-  program
-    .command("start")
-    .description("end-to-end demo: simulate a cryogenic magnet, train a VAE, detect and explain its fault")
-    .option("--seed <n>", "simulation and training seed", "4")
-    .option("--epochs <n>", "training epochs", "30")
-    .action(async (opts: { seed: string; epochs: string }) => {
-      const started = performance.now();
-      const result = await runCryoDemo({
-        seed: Number(opts.seed),
-        epochs: Number(opts.epochs),
-        log: (line) => console.log(line),
-      });
-      console.log(
-        `done in ${((performance.now() - started) / 1000).toFixed(1)} s: ${result.detected ? `detected, top channel ${result.rankedFirst}` : "not detected"}`,
-      );
-    });
+  serveOptions(
+    program
+      .command("start")
+      .description(
+        "start the service (same as `vigil serve`); on an empty workspace it simulates a fleet to watch",
+      ),
+  ).action((flags) => runServe(flags));
 }

@@ -196,7 +196,9 @@ export type LiveMessage =
   | { readonly type: "event"; readonly event: EventSummary }
   | { readonly type: "drift"; readonly site: string; readonly machine: string; readonly drift: DriftStatus }
   | { readonly type: "model"; readonly model: ModelSummary }
-  | { readonly type: "job"; readonly job: Job };
+  | { readonly type: "job"; readonly job: Job }
+  /** A client message that could not be understood (the socket stays open). */
+  | { readonly type: "error"; readonly error: ApiError["error"] };
 
 /** What a client may send on the live socket: choose which asset's raw readings to receive. */
 export interface LiveSubscribe {

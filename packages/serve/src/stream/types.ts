@@ -1,6 +1,6 @@
 import type { AssetRef } from "@vigil/core/series";
 import type { StoredEvent } from "@vigil/data/store";
-import type { DriftStatus, Explanation, Health, Job } from "../api/contract.ts";
+import type { DriftStatus, Explanation, Health, Job, ModelSummary } from "../api/contract.ts";
 
 /** One validated reading that ingest has already made durable in the Store. t: ns since epoch. */
 export interface StreamReading {
@@ -9,6 +9,8 @@ export interface StreamReading {
   readonly t: bigint;
   readonly v: number;
 }
+
+export type EventPhase = "opened" | "ended";
 
 /** A scored time step of one asset. `score` is calibrated (z-score scale), `raw` is the detector's own. */
 export interface ScoredPoint {
@@ -22,10 +24,15 @@ export interface ScoredPoint {
 /** What the streaming scorer tells the service (live push, webhooks, metrics). */
 export interface StreamListener {
   scores?(points: readonly ScoredPoint[]): void;
-  /** An event was opened or changed (already written to the Store; explanation also in event.detail). */
-  event?(event: StoredEvent, explanation?: Explanation): void;
+  /**
+   * An event opened or ended (already written to the Store; explanation also in event.detail). Its
+   * status is the operators' (open until acknowledged or resolved), so the phase says which this is.
+   */
+  event?(event: StoredEvent, explanation: Explanation | undefined, phase: EventPhase): void;
   drift?(asset: AssetRef, status: DriftStatus): void;
   job?(job: Job): void;
+  /** A model was trained, promoted or retired by the retraining policy (its registry status changed). */
+  model?(model: ModelSummary): void;
 }
 
 export interface AssetStatus {

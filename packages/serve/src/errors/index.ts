@@ -1,0 +1,1 @@
+export { SERVE_ERRORS, type ServeErrorCode } from "./codes.ts";

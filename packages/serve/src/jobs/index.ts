@@ -1,0 +1,2 @@
+export { type JobContext, JobManager, type JobResult } from "./job-manager.ts";
+export { startTrainJob, type TrainJobDeps, type TrainJobRequest } from "./train-job.ts";

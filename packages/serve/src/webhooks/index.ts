@@ -1,0 +1,1 @@
+export { WebhookDispatcher } from "./webhook-dispatcher.ts";
