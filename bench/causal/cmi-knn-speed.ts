@@ -4,7 +4,8 @@
  * trial runs in a fresh process; medians of TRIALS runs and the ratio; the p-values must agree exactly.
  * Run: nice node --import tsx bench/causal/cmi-knn-speed.ts [trials] [rows]
  */
-import { cmiKnnTest, createRng } from "@vigil/causal";
+import { cmiKnnTest } from "@vigil/causal";
+import { createRng } from "@vigil/core/random";
 import { median, trialInFreshProcess } from "./fresh-process.ts";
 
 const PERMUTATIONS = 50;

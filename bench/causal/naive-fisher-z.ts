@@ -1,5 +1,6 @@
 import type { CITest, DataMatrix } from "@vigil/causal";
-import { fisherZStatistic, twoSidedNormalP } from "@vigil/causal";
+import { fisherZStatistic } from "@vigil/causal";
+import { twoSidedNormalP } from "@vigil/core/stats";
 
 /**
  * The straightforward baseline: for every test, regress X and Y on S from the raw rows (normal equations

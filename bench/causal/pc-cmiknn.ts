@@ -7,7 +7,8 @@
  * Run: nice node --import tsx bench/causal/pc-cmiknn.ts [trials=3] [rows=400]
  */
 import { loadavg } from "node:os";
-import { createRng, type DataMatrix, formatEdges, pcParallel } from "@vigil/causal";
+import { type DataMatrix, formatEdges, pcParallel } from "@vigil/causal";
+import { createRng } from "@vigil/core/random";
 import { median, trialInFreshProcess } from "./fresh-process.ts";
 
 const PERMUTATIONS = 49;

@@ -6,7 +6,8 @@
 // causal DAG (the channels the fault moves through the SCM), one instance per fault.
 // A uniformly random ranking is printed beside every figure (seeded shuffles of the same channels).
 // Usage: node --import tsx bench/detect/cryo-root-cause.ts [seeds=3] [epochs=30]
-import { createRng, interpretationScores, type RankedInstance } from "@vigil/core/metrics";
+import { interpretationScores, type RankedInstance } from "@vigil/core/metrics";
+import { createRng } from "@vigil/core/random";
 import { lowerBound, sliceByTime } from "@vigil/core/series";
 import { CRYO_FAULT_MODES, cryoDag, dagDescendants, simulateCryoFleet } from "@vigil/data/simulate";
 import { attributeEvent } from "@vigil/detect/attribution";

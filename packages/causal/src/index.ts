@@ -7,7 +7,6 @@ export * from "./linalg/index.ts";
 export * from "./metrics/index.ts";
 export * from "./neighbours/index.ts";
 export * from "./pc/index.ts";
-export * from "./random/index.ts";
 export * from "./rootcause/index.ts";
 export * from "./score/index.ts";
 export * from "./simulate/index.ts";

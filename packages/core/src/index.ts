@@ -8,8 +8,6 @@ export * from "./metrics/index.ts";
 export * from "./normalize/index.ts";
 export * from "./plot/index.ts";
 export * from "./random/index.ts";
-// The shared generator (metrics keeps its own older one under the same name for now).
-export { createRng, type Rng } from "./random/index.ts";
 export * from "./rolling/index.ts";
 export * from "./safetensors/index.ts";
 export * from "./series/index.ts";

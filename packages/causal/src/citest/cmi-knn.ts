@@ -1,10 +1,9 @@
-import { createRng, type Rng } from "@vigil/core/random";
+import { createRng, hashSeed, type Rng } from "@vigil/core/random";
 import { kthSmallest } from "@vigil/core/stats";
 import { expectInteger, expectNumber, expectOneOf, withDefaults } from "@vigil/core/validate";
 import type { DataMatrix } from "../data/matrix.ts";
 import { rowCount, validateMatrix } from "../data/matrix.ts";
 import { KdTree } from "../neighbours/kd-tree.ts";
-import { hashSeed } from "../random/hash-seed.ts";
 import { digammaTable } from "../stats/gamma.ts";
 import { randomTieRanks } from "../stats/ranks.ts";
 import { type CITest, cached, testKey } from "./types.ts";
@@ -127,11 +126,7 @@ function zNeighboursKd(tree: KdTree, m: number, rng: Rng): Int32Array[] {
   const out: Int32Array[] = [];
   for (let i = 0; i < tree.size; i++) {
     const near = tree.rowsWithin(i, tree.kthDistance(i, m - 1)).slice(0, m);
-    for (let a = near.length - 1; a > 0; a--) {
-      const b = rng.int(a + 1);
-      [near[a], near[b]] = [near[b] as number, near[a] as number];
-    }
-    out.push(Int32Array.from(near));
+    out.push(Int32Array.from(rng.shuffle(near)));
   }
   return out;
 }
@@ -150,11 +145,7 @@ function zNeighbours(z: readonly Float64Array[], m: number, rng: Rng): Int32Arra
     const radius = kthSmallest(Float64Array.from(dist), m - 1, n);
     const near: number[] = [];
     for (let j = 0; j < n && near.length < m; j++) if ((dist[j] as number) <= radius) near.push(j);
-    for (let a = near.length - 1; a > 0; a--) {
-      const b = rng.int(a + 1);
-      [near[a], near[b]] = [near[b] as number, near[a] as number];
-    }
-    out.push(Int32Array.from(near));
+    out.push(Int32Array.from(rng.shuffle(near)));
   }
   return out;
 }
@@ -162,11 +153,7 @@ function zNeighbours(z: readonly Float64Array[], m: number, rng: Rng): Int32Arra
 /** Runge's local permutation: each row takes the X of a not-yet-used Z-neighbour, preserving X–Z dependence. */
 function locallyPermuted(x: Float64Array, neighbours: Int32Array[], rng: Rng): Float64Array {
   const n = x.length;
-  const order = Array.from({ length: n }, (_, i) => i);
-  for (let a = n - 1; a > 0; a--) {
-    const b = rng.int(a + 1);
-    [order[a], order[b]] = [order[b] as number, order[a] as number];
-  }
+  const order = rng.shuffle(Array.from({ length: n }, (_, i) => i));
   const used = new Uint8Array(n);
   const out = new Float64Array(n);
   for (const i of order) {
@@ -181,12 +168,7 @@ function locallyPermuted(x: Float64Array, neighbours: Int32Array[], rng: Rng): F
 }
 
 function fullyPermuted(x: Float64Array, rng: Rng): Float64Array {
-  const out = Float64Array.from(x);
-  for (let a = out.length - 1; a > 0; a--) {
-    const b = rng.int(a + 1);
-    [out[a], out[b]] = [out[b] as number, out[a] as number];
-  }
-  return out;
+  return rng.shuffle(Float64Array.from(x));
 }
 
 /**

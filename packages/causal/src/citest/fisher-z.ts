@@ -1,8 +1,8 @@
 import { VigilArgumentError } from "@vigil/core/errors";
+import { twoSidedNormalP } from "@vigil/core/stats";
 import type { DataMatrix } from "../data/matrix.ts";
 import { validateMatrix } from "../data/matrix.ts";
 import { computeMoments, correlationFromCovariance } from "../data/moments.ts";
-import { twoSidedNormalP } from "../stats/normal.ts";
 import { partialCorrelation } from "./partial-correlation.ts";
 import { type CITest, cached } from "./types.ts";
 

@@ -1,9 +1,9 @@
 import { VigilArgumentError } from "@vigil/core/errors";
+import { twoSidedNormalP } from "@vigil/core/stats";
 import { fisherZFromCorrelation } from "../citest/fisher-z.ts";
 import { partialCorrelation } from "../citest/partial-correlation.ts";
 import { type CITest, cached } from "../citest/types.ts";
 import { correlationFromCovariance } from "../data/moments.ts";
-import { twoSidedNormalP } from "../stats/normal.ts";
 import type { SiteMessage } from "./site-message.ts";
 
 /** Largest |r| used in atanh. */

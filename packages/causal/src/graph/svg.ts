@@ -1,3 +1,4 @@
+import { escapeXml } from "@vigil/core/plot";
 import type { Edge } from "./pdag.ts";
 
 /** Narrowest node box; wider when names are long (about 7 px per character at font-size 12). */
@@ -7,10 +8,6 @@ const NODE_H = 28;
 const GAP_X = 28;
 const GAP_Y = 64;
 const MARGIN = 20;
-
-function escapeXml(s: string): string {
-  return s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
-}
 
 /** Layer = longest directed path from a source (undirected edges do not constrain layers). */
 function layers(names: readonly string[], edges: readonly Edge[]): number[] {

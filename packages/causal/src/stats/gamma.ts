@@ -1,16 +1,4 @@
-const LANCZOS = [
-  76.18009172947146, -86.50532032941678, 24.01409824083091, -1.231739572450155, 0.001208650973866179,
-  -0.000005395239384953,
-];
-
-/** ln Γ(x) for x > 0 (Lanczos approximation, relative error below 2e-10). */
-export function logGamma(x: number): number {
-  let y = x;
-  const tmp = x + 5.5 - (x + 0.5) * Math.log(x + 5.5);
-  let ser = 1.000000000190015;
-  for (const c of LANCZOS) ser += c / ++y;
-  return -tmp + Math.log((2.5066282746310002 * ser) / x);
-}
+import { logGamma } from "@vigil/core/stats";
 
 const EPS = 1e-14;
 const MAX_ITER = 500;

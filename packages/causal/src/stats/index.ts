@@ -1,3 +1,2 @@
-export { chiSquareSurvival, digammaTable, logGamma, upperRegularizedGamma } from "./gamma.ts";
-export { twoSidedNormalP } from "./normal.ts";
+export { chiSquareSurvival, digammaTable, upperRegularizedGamma } from "./gamma.ts";
 export { randomTieRanks } from "./ranks.ts";

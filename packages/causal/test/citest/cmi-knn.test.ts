@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { cmiKnnEstimate, cmiKnnTest } from "@vigil/causal/citest";
-import { createRng } from "@vigil/causal/random";
 import { digammaTable } from "@vigil/causal/stats";
+import { createRng } from "@vigil/core/random";
 
 function chain(n: number, seed: number): { names: string[]; columns: Float64Array[] } {
   const rng = createRng(seed);

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { lagMatrix, pcmci } from "@vigil/causal/lagged";
-import { createRng } from "@vigil/causal/random";
+import { createRng } from "@vigil/core/random";
 
 /** X(t) = 0.6 X(t−1); Y(t) = 0.5 Y(t−1) + 0.7 X(t−2); Z(t) = 0.4 Z(t−1) − 0.6 Y(t−1); W independent noise. */
 function varProcess(n: number, seed: number): { names: string[]; columns: Float64Array[] } {

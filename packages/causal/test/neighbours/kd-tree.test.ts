@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { KdTree } from "@vigil/causal/neighbours";
-import { createRng } from "@vigil/causal/random";
+import { createRng } from "@vigil/core/random";
 
 function maxNorm(columns: Float64Array[], i: number, j: number): number {
   return Math.max(...columns.map((c) => Math.abs((c[i] as number) - (c[j] as number))));

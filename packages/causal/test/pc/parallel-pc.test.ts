@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { cmiKnnTest } from "@vigil/causal/citest";
 import { formatEdges } from "@vigil/causal/graph";
 import { pc, pcParallel } from "@vigil/causal/pc";
-import { createRng } from "@vigil/causal/random";
+import { createRng } from "@vigil/core/random";
 
 /** x → y ← w (a collider) and y → z, with nonlinear links. */
 function collider(n: number) {

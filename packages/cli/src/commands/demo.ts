@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { runCryoDemo } from "../demo/cryo-demo.ts";
+import { CRYO_DEMO_SEED, runCryoDemo } from "../demo/cryo-demo.ts";
 
 /** `vigil demo`: the one-shot end-to-end detection demo in the terminal (what `npm start` once ran). */
 export function registerDemo(program: Command): void {
@@ -8,7 +8,7 @@ export function registerDemo(program: Command): void {
     .description(
       "one-shot demo in the terminal: simulate a cryogenic magnet, train a VAE, detect and explain its fault",
     )
-    .option("--seed <n>", "simulation and training seed", "4")
+    .option("--seed <n>", "simulation and training seed", String(CRYO_DEMO_SEED))
     .option("--epochs <n>", "training epochs", "30")
     .action(async (opts: { seed: string; epochs: string }) => {
       const started = performance.now();

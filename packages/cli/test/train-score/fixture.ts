@@ -1,4 +1,5 @@
 import { writeFile } from "node:fs/promises";
+import { createRng } from "@vigil/core/random";
 import { formatTimestamp } from "@vigil/core/time";
 
 export const FIXTURE_CHANNELS = ["a", "b", "c"];
@@ -10,12 +11,8 @@ export const FAULT = { channel: "b", start: 300, end: 340 };
  * coupled; with `fault`, "b" is raised by 3 on FAULT's steps, breaking its coupling with "c".
  */
 export async function writeFixtureCsv(path: string, steps: number, seed: number, fault: boolean) {
-  let state = seed;
-  const uniform = () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-  const noise = () => 0.1 * Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
+  const rng = createRng(seed);
+  const noise = () => 0.1 * rng.normal();
   const start = 1_700_000_000_000_000_000n;
   const lines = ["time,a,b,c"];
   for (let t = 0; t < steps; t++) {

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { VigilInputError } from "@vigil/core/errors";
+import { assertWellFormedXml } from "../../../core/test/helpers/xml.ts";
 import { scoreCommand } from "../../src/commands/score.ts";
 import { trainCommand } from "../../src/commands/train.ts";
 import { FAULT, writeFixtureCsv } from "./fixture.ts";
@@ -18,23 +19,8 @@ before(async () => {
 });
 after(() => rm(dir, { recursive: true, force: true }));
 
-/** Tag balance of an XML document: every element closed, in order; throws where it is not. */
-function assertWellFormedXml(text: string): void {
-  const stack: string[] = [];
-  const body = text.replace(/^<\?xml[^>]*\?>/, "");
-  for (const match of body.matchAll(/<(\/?)([A-Za-z][\w:-]*)([^>]*?)(\/?)>/g)) {
-    const [, closing, name, attributes, selfClosing] = match;
-    assert.ok(!/[<&](?!amp;|lt;|gt;|quot;)/.test(attributes!), `unescaped attribute in <${name}>`);
-    if (selfClosing) continue;
-    if (closing) assert.equal(stack.pop(), name, `</${name}> closes the wrong element`);
-    else stack.push(name!);
-  }
-  assert.deepEqual(stack, [], "every element is closed");
-  assert.ok(!/&(?!amp;|lt;|gt;|quot;)/.test(body.replace(/<[^>]*>/g, "")), "text is escaped");
-}
-
 for (const detector of ["pca", "conv-ae"]) {
-  test(`${detector}: train then score finds the injected fault, ranks its channel first, and writes every output`, async () => {
+  test(`${detector}: train then score finds the injected fault, attributes it to the right channel(s), and writes every output`, async () => {
     const config = path(`${detector}.json`);
     // Small enough for a second of training; the defaults are for real data.
     await writeFile(
@@ -77,7 +63,13 @@ for (const detector of ["pca", "conv-ae"]) {
       `one event over the fault, events at ${run.events.map((e) => e.first.step)}`,
     );
     const event = hits[0]!;
-    assert.equal(event.ranking[0]!.channel, FAULT.channel);
+    if (detector === "pca") {
+      // PCA's residual lies along the least-variance direction of the training data whichever channel moved, so
+      // breaking the b–c coupling splits the blame evenly between the two (shares 0.499 / 0.499 over seeds):
+      // the coupled pair must lead the ranking, in either order. The autoencoder singles out the channel itself.
+      const pair = event.ranking.slice(0, 2).map((r) => r.channel);
+      assert.deepEqual(pair.sort(), [FAULT.channel, "c"], `ranking ${pair}`);
+    } else assert.equal(event.ranking[0]!.channel, FAULT.channel);
     assert.ok(event.onset.step <= event.first.step && event.first.step <= FAULT.start + 20);
     assert.ok(run.events.length <= 3, `few false alarms: ${run.events.length} events`);
 
@@ -90,15 +82,16 @@ for (const detector of ["pca", "conv-ae"]) {
     const events = JSON.parse(await readFile(files.events, "utf8"));
     assert.equal(events.model, card.id);
     assert.equal(events.events.length, run.events.length);
-    assert.equal(events.events[run.events.indexOf(event)].ranking[0].channel, FAULT.channel);
+    const top = event.ranking[0]!.channel;
+    assert.equal(events.events[run.events.indexOf(event)].ranking[0].channel, top);
 
     const svg = await readFile(files.plot, "utf8");
     assertWellFormedXml(svg);
     assert.match(svg, /<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     assert.equal(svg.match(/<g class="event"/g)?.length, run.events.length);
-    assert.match(svg, /<title>event \d+: [^<]*top channels b \d+%/);
+    assert.match(svg, new RegExp(`<title>event \\d+: [^<]*top channels ${top} \\d+%`));
     assert.match(svg, />threshold [\d.e+-]+</);
-    assert.match(svg, />b</, "the top-ranked channel is plotted by default");
+    assert.match(svg, new RegExp(`>${top}<`), "the top-ranked channel is plotted by default");
   });
 }
 

@@ -1,7 +1,7 @@
 import { VigilArgumentError, VigilInputError } from "../errors/index.ts";
+import { normalQuantile, twoSidedNormalP } from "../stats/index.ts";
 import { quantileOfSorted, sortedFinite } from "../threshold/index.ts";
 import { expectNumber, withDefaults } from "../validate/index.ts";
-import { erfc, normalQuantile } from "./normal.ts";
 
 export interface ScoreCalibratorOptions {
   /** Spacing of the anchor levels on the |z| scale. */
@@ -17,11 +17,8 @@ export interface ScoreCalibratorState {
   readonly anchors: [number, number][];
 }
 
-/** The |z| whose half-normal tail P(|Z| > z) equals `tail`. */
-const halfNormalZ = (tail: number) => normalQuantile(1 - tail / 2);
-
-/** P(|Z| > z), clamped because the erfc approximation overshoots 1 by 3e-8 at 0. */
-const halfNormalTail = (z: number) => Math.min(1, erfc(z / Math.SQRT2));
+/** The |z| whose half-normal tail P(|Z| > z) equals `tail` (from the lower tail, where Φ⁻¹ keeps precision). */
+const halfNormalZ = (tail: number) => -normalQuantile(tail / 2);
 
 /**
  * A monotone map from a detector's raw scores to a |z|-like scale, as Merlion's AnomScoreCalibrator: the anchors
@@ -54,8 +51,8 @@ export class ScoreCalibrator {
       }
     };
     // Levels whose tail is resolvable with n samples, then the maximum at its plotting position 1/(2n).
-    for (let level = 0; halfNormalTail(level) >= 1 / n; level += o.anchorStep) {
-      add(quantileOfSorted(sorted, 1 - halfNormalTail(level)), level);
+    for (let level = 0; twoSidedNormalP(level) >= 1 / n; level += o.anchorStep) {
+      add(quantileOfSorted(sorted, 1 - twoSidedNormalP(level)), level);
     }
     add(sorted[n - 1]!, Math.max(z[z.length - 1]!, halfNormalZ(1 / (2 * n))));
     if (x.length < 2) {
@@ -128,7 +125,7 @@ export class ScoreCalibrator {
 
   /** Estimated P(score ≥ this one) on the calibration data's distribution: the half-normal tail of the |z|. */
   tailProbability(score: number): number {
-    return halfNormalTail(this.calibrate(score));
+    return twoSidedNormalP(this.calibrate(score));
   }
 
   toJSON(): ScoreCalibratorState {

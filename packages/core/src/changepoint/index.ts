@@ -2,5 +2,4 @@ export { type BetaBernoulliOptions, betaBernoulliModel } from "./beta-bernoulli.
 export { type BocpdOptions, type BocpdResult, bocpd } from "./bocpd.ts";
 export { changepointsFromStartProbability } from "./changepoints.ts";
 export type { ConjugateModel } from "./conjugate-model.ts";
-export { logGamma } from "./log-gamma.ts";
 export { type NormalGammaOptions, normalGammaModel } from "./normal-gamma.ts";

@@ -1,6 +1,6 @@
+import { logGamma } from "../stats/log-gamma.ts";
 import { expectNumber, withDefaults } from "../validate/index.ts";
 import type { ConjugateModel } from "./conjugate-model.ts";
-import { logGamma } from "./log-gamma.ts";
 
 export interface NormalGammaOptions {
   /** Prior mean μ0. */

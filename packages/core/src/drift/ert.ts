@@ -1,5 +1,5 @@
 import { VigilArgumentError } from "../errors/index.ts";
-import { createRng, type Rng } from "../metrics/index.ts";
+import { createRng, type Rng } from "../random/index.ts";
 import { expectInteger, expectNumber, expectPositiveInteger, withDefaults } from "../validate/index.ts";
 import type { OnlineDriftDetector } from "./online-detector.ts";
 

@@ -1,5 +1,5 @@
 import { VigilArgumentError } from "../errors/index.ts";
-import { createRng } from "../metrics/index.ts";
+import { createRng } from "../random/index.ts";
 import { quantileOfSorted } from "../threshold/index.ts";
 import { expectInteger, expectNumber, expectPositiveInteger, withDefaults } from "../validate/index.ts";
 import { expectMatchingDimensions } from "./dimensions.ts";
@@ -102,10 +102,7 @@ export function mmdTest(
   const rng = createRng(o.seed);
   let exceed = 0;
   for (let p = 0; p < permutations; p++) {
-    for (let i = size - 1; i > 0; i--) {
-      const j = rng.int(i + 1);
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    rng.shuffle(order);
     if (mmd2(kernel, size, order, n) >= observed) exceed++;
   }
   const pValue = (1 + exceed) / (1 + permutations);

@@ -32,7 +32,6 @@ export {
   randomScores,
 } from "./random-baseline.ts";
 export { type IndexRange, maskRanges } from "./ranges.ts";
-export { createRng, type Rng } from "./seeded-rng.ts";
 export {
   predictedChangepoints,
   type SkabChangepointFile,

@@ -1,5 +1,5 @@
+import { createRng } from "../random/index.ts";
 import { expectInteger, expectPositiveInteger, withDefaults } from "../validate/index.ts";
-import { createRng } from "./seeded-rng.ts";
 
 export interface RandomBaselineOptions {
   /** Independent draws of random scores; their results are averaged. */

@@ -1,1 +1,2 @@
-export { createRng, type Rng } from "./rng.ts";
+export { hashSeed } from "./hash-seed.ts";
+export { createRng, type Rng, type Shuffleable } from "./rng.ts";

@@ -1,4 +1,5 @@
 import { expectPositiveInteger, fail } from "../validate/index.ts";
+import { hashSeed } from "./hash-seed.ts";
 
 /**
  * A seeded pseudo-random generator: xoshiro128** (Blackman & Vigna) seeded through splitmix32, so that
@@ -14,8 +15,20 @@ export interface Rng {
   normal(): number;
   /** Uniform integer in [0, n), without modulo bias; n is a positive integer below 2^32. */
   int(n: number): number;
-  /** Fisher–Yates shuffle of `items` in place; returns `items`. */
-  shuffle<T>(items: T[]): T[];
+  /** Fisher–Yates shuffle of `items` (an array or a typed array) in place; returns `items`. */
+  shuffle<A extends Shuffleable>(items: A): A;
+  /**
+   * A new generator for one named part of a computation, seeded from one draw of this one and the key, so
+   * that parts with different keys get unrelated streams and drawing more from one part leaves the others'
+   * draws unchanged.
+   */
+  fork(key: string): Rng;
+}
+
+/** What `shuffle` permutes: anything indexed 0…length−1 and writable, arrays and typed arrays alike. */
+export interface Shuffleable {
+  readonly length: number;
+  [index: number]: unknown;
 }
 
 const TWO_32 = 4294967296;
@@ -84,14 +97,17 @@ export function createRng(seed: number): Rng {
       return radius * Math.cos(angle);
     },
     int,
-    shuffle<T>(items: T[]): T[] {
+    shuffle<A extends Shuffleable>(items: A): A {
       for (let i = items.length - 1; i > 0; i--) {
         const j = int(i + 1);
-        const t = items[i]!;
-        items[i] = items[j]!;
+        const t = items[i];
+        items[i] = items[j];
         items[j] = t;
       }
       return items;
+    },
+    fork(key: string): Rng {
+      return createRng(hashSeed(nextWord(), key));
     },
   };
 }

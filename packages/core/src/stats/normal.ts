@@ -46,6 +46,11 @@ function millsTail(z: number): number {
   return normalPdf(z) / fraction;
 }
 
+/** P(|Z| > |z|): the two-sided p-value of a standard-normal statistic, accurate far into the tails. */
+export function twoSidedNormalP(z: number): number {
+  return 2 * normalCdf(-Math.abs(z));
+}
+
 // Acklam's coefficients, highest power first; denominators end in their constant term 1.
 const CENTRAL_NUM = [
   -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,

@@ -8,7 +8,7 @@ import {
   psi,
   psiByChannel,
 } from "../../src/drift/index.ts";
-import { createRng } from "../../src/metrics/index.ts";
+import { createRng } from "../../src/random/index.ts";
 
 const close = (a: number, b: number, tol: number) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
 const normals = (n: number, seed: number, shift = 0) => {

@@ -7,7 +7,7 @@ import {
   type OnlineDriftDetector,
   PageHinkley,
 } from "../../src/drift/index.ts";
-import { createRng, type Rng } from "../../src/metrics/index.ts";
+import { createRng, type Rng } from "../../src/random/index.ts";
 
 /** Mean steps to the first alarm of fresh detectors on streams drawn by `sample` (capped at `cap`). */
 function empiricalRunLength(
@@ -74,12 +74,14 @@ test("ADWIN calibrated to ERT 1000 keeps its false-alarm rate and catches a mean
     createDetector: () => new Adwin({ threshold: Number.POSITIVE_INFINITY, clock: 8 }),
     sample,
     ert: 1000,
-    runs: 150,
+    // Run lengths spread about as widely as their mean, so 150 runs left a Monte Carlo error near 10 % on each
+    // side of the comparison; 600 keep the band below (−25 %, +30 %) beyond four standard errors.
+    runs: 600,
     horizonFactor: 6,
     seed: 3,
   });
   const make = () => new Adwin({ threshold: calibration.threshold, clock: 8 });
-  const arl = empiricalRunLength(make, sample, 150, calibration.horizon, 4);
+  const arl = empiricalRunLength(make, sample, 600, calibration.horizon, 4);
   assert.ok(arl > 750 && arl < 1300, `empirical ERT ${arl} (threshold ${calibration.threshold})`);
   const delay = detectionDelay(make, sample, 1.5, 300);
   assert.ok(delay < 80, `delay ${delay}`);
@@ -92,7 +94,9 @@ test("ADWIN drops the stale part of its window after a shift", () => {
   let alarms = 0;
   for (let i = 0; i < 500; i++) if (adwin.step(rng.normal() + 3).drift) alarms++;
   assert.ok(alarms >= 1);
-  assert.ok(adwin.width <= 500 && Math.abs(adwin.mean - 3) < 0.3, `width ${adwin.width}, mean ${adwin.mean}`);
+  // Cuts fall between buckets, so the bucket straddling the shift can keep a few stale values (8 for almost
+  // every seed, a bucket of the size the shift's neighbours have when it is detected); the other 1000 are gone.
+  assert.ok(adwin.width < 516 && Math.abs(adwin.mean - 3) < 0.3, `width ${adwin.width}, mean ${adwin.mean}`);
 });
 
 test("ADWIN state round-trips through JSON mid-stream", () => {

@@ -10,6 +10,7 @@ import {
   randomBaseline,
   timeToDetection,
 } from "../../src/metrics/index.ts";
+import { createRng } from "../../src/random/index.ts";
 
 const labels = Uint8Array.from([0, 1, 1, 0, 0, 1, 1, 1, 0, 0]);
 const predictions = Uint8Array.from([0, 1, 0, 0, 1, 0, 0, 0, 0, 1]);
@@ -53,14 +54,13 @@ test("average precision is the step-wise sum over distinct thresholds, ties as o
 });
 
 test("random scores give average precision near the positive rate", () => {
-  let s = 12345;
+  const rng = createRng(12345);
   const n = 20000;
   const y = new Uint8Array(n);
   const scores = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     y[i] = i % 10 === 0 ? 1 : 0;
-    s = (s * 1103515245 + 12345) % 2147483648;
-    scores[i] = s / 2147483648;
+    scores[i] = rng.next();
   }
   const ap = averagePrecision(y, scores);
   assert.ok(Math.abs(ap - 0.1) < 0.015, `AP ${ap}`);

@@ -1,22 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { type PanelChart, renderPanelChart } from "@vigil/core/plot";
-
-/** Every element closed in order, no stray "<" or "&" in attributes or text. */
-function assertWellFormed(svg: string): void {
-  const stack: string[] = [];
-  const body = svg.replace(/^<\?xml[^>]*\?>/, "");
-  for (const [, closing, name, attributes, selfClosing] of body.matchAll(
-    /<(\/?)([A-Za-z][\w:-]*)([^>]*?)(\/?)>/g,
-  )) {
-    assert.ok(!/[<&](?!amp;|lt;|gt;|quot;)/.test(attributes!), `unescaped attribute in <${name}>`);
-    if (selfClosing) continue;
-    if (closing) assert.equal(stack.pop(), name, `</${name}> closes the wrong element`);
-    else stack.push(name!);
-  }
-  assert.deepEqual(stack, [], "every element is closed");
-  assert.ok(!/&(?!amp;|lt;|gt;|quot;)/.test(body.replace(/<[^>]*>/g, "")), "text is escaped");
-}
+import { assertWellFormedXml } from "../helpers/xml.ts";
 
 test("a time chart escapes names, breaks lines at gaps and shades bands in every panel", () => {
   const t0 = Date.UTC(2024, 0, 1) / 1000;
@@ -30,7 +15,7 @@ test("a time chart escapes names, breaks lines at gaps and shades bands in every
     ],
     bands: [{ start: t0 + 60, end: t0 + 120, label: 'say "hi"', id: "event-1", className: "event" }],
   });
-  assertWellFormed(svg);
+  assertWellFormedXml(svg);
   assert.match(svg, /a &lt;b&gt; &amp; c/);
   assert.match(svg, />x&lt;y</);
   assert.match(
@@ -58,7 +43,7 @@ test("stacked bars start at zero, and a fixed domain is kept", () => {
       },
     ],
   });
-  assertWellFormed(svg);
+  assertWellFormedXml(svg);
   assert.equal(svg.match(/<rect[^>]*fill="#f00"/g)?.length, 3, "two bars and a legend swatch");
   assert.equal(svg.match(/<rect[^>]*fill="#00f"/g)?.length, 3);
   assert.match(svg, /text-anchor="end">0</, "the y axis starts at 0");
@@ -83,7 +68,7 @@ test("long series are thinned; empty, constant and all-missing series still draw
     ],
   };
   const svg = renderPanelChart(odd);
-  assertWellFormed(svg);
+  assertWellFormedXml(svg);
   assert.ok(!/NaN|Infinity/.test(svg));
 });
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { VigilArgumentError } from "../../src/errors/index.ts";
-import { createRng } from "../../src/random/index.ts";
+import { createRng, hashSeed } from "../../src/random/index.ts";
 
 test("the same seed gives the same stream; nearby seeds differ", () => {
   const a = createRng(42);
@@ -71,6 +71,11 @@ test("shuffle is an in-place permutation and every position is equally likely", 
   const items = [0, 1, 2, 3, 4];
   assert.equal(rng.shuffle(items), items);
   assert.deepEqual([...items].sort(), [0, 1, 2, 3, 4]);
+  // Typed arrays shuffle in place too, with the same draws as an array of the same length.
+  const typed = Float64Array.of(0, 1, 2, 3, 4, 5, 6, 7);
+  assert.equal(createRng(8).shuffle(typed), typed);
+  assert.deepEqual(Array.from(typed), createRng(8).shuffle([0, 1, 2, 3, 4, 5, 6, 7]));
+  assert.notDeepEqual(Array.from(typed), [0, 1, 2, 3, 4, 5, 6, 7]);
   // Where element 0 lands over many shuffles: uniform over 5 places.
   const places = new Array<number>(5).fill(0);
   for (let t = 0; t < 50_000; t++) places[rng.shuffle([0, 1, 2, 3, 4]).indexOf(0)]!++;
@@ -81,4 +86,28 @@ test("a non-finite seed is rejected; large and negative seeds work", () => {
   assert.throws(() => createRng(Number.NaN), VigilArgumentError);
   assert.notEqual(createRng(-1).next(), createRng(1).next());
   assert.notEqual(createRng(2 ** 40).next(), createRng(0).next());
+});
+
+test("hashSeed is FNV-1a over the seed and key: deterministic, and sensitive to both", () => {
+  // FNV-1a's offset basis for an empty key and seed 0; "a" is the published FNV-1a 32-bit test vector.
+  assert.equal(hashSeed(0, ""), 0x811c9dc5);
+  assert.equal(hashSeed(0, "a"), 0xe40c292c);
+  assert.equal(hashSeed(7, "site 1"), hashSeed(7, "site 1"));
+  assert.notEqual(hashSeed(7, "site 1"), hashSeed(7, "site 2"));
+  assert.notEqual(hashSeed(7, "site 1"), hashSeed(8, "site 1"));
+});
+
+test("fork gives reproducible, key-dependent streams that do not repeat the parent's", () => {
+  const draws = (rng: ReturnType<typeof createRng>) => Array.from({ length: 50 }, () => rng.next());
+  const a = createRng(11);
+  const b = createRng(11);
+  const fa = a.fork("noise");
+  assert.deepEqual(draws(fa), draws(b.fork("noise")));
+  // The parent moved on by one draw, identically for both.
+  assert.equal(a.next(), b.next());
+  const x = draws(createRng(11).fork("noise"));
+  const y = draws(createRng(11).fork("rows"));
+  assert.equal(x.filter((v, i) => v === y[i]).length, 0);
+  const parent = draws(createRng(11));
+  assert.equal(x.filter((v) => parent.includes(v)).length, 0);
 });

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { createRng } from "../../src/random/index.ts";
 import {
   timeWeightedRollingMean,
   timeWeightedRollingMedian,
@@ -41,8 +42,7 @@ test("NaN reports carry the previous value forward", () => {
 });
 
 test("matches a brute-force weighted quantile and integral on irregular random reports", () => {
-  let seed = 7;
-  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const rand = createRng(7).next;
   const times: number[] = [];
   const values: number[] = [];
   let t = 0;

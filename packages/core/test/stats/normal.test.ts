@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { normalCdf, normalPdf, normalQuantile } from "../../src/stats/index.ts";
+import { normalCdf, normalPdf, normalQuantile, twoSidedNormalP } from "../../src/stats/index.ts";
 
 // Reference values from scipy.stats.norm (double precision).
 const CDF: [number, number][] = [
@@ -44,4 +44,11 @@ test("normalPdf is the derivative of normalCdf", () => {
     assert.ok(Math.abs(slope - normalPdf(x)) < 1e-9);
   }
   assert.ok(Math.abs(normalPdf(0) - 0.3989422804014327) < 1e-16);
+});
+
+test("the two-sided normal p-value matches tabulated values, tails included", () => {
+  assert.ok(Math.abs(twoSidedNormalP(-1) - 0.317310507862914) < 1e-12);
+  assert.ok(Math.abs(twoSidedNormalP(8) / 1.244192114854357e-15 - 1) < 1e-6);
+  assert.ok(Math.abs(twoSidedNormalP(1.959963984540054) - 0.05) < 1e-7);
+  assert.ok(Math.abs(twoSidedNormalP(2.5758293035489) - 0.01) < 1e-8);
 });

@@ -1,4 +1,4 @@
-import { createRng } from "../../src/metrics/index.ts";
+import { createRng } from "../../src/random/index.ts";
 
 /** Seeded uniforms in [0, 1) for reproducible test data. */
 export function uniforms(seed: number): () => number {

@@ -1,4 +1,5 @@
 import { expectNumber, expectPositiveInteger, withDefaults } from "@vigil/core";
+import { createRng } from "@vigil/core/random";
 import { Adam, F, manualSeed, noGrad, type Tensor, tensor, tidy } from "@vigil/torch";
 import { DilatedCnn } from "./dilated-cnn.ts";
 import type { PulseWindows } from "./windows.ts";
@@ -54,16 +55,12 @@ export function trainAndPredict(
   const model = new DilatedCnn(w.channels, w.pulses);
   const optimiser = new Adam(model.parameters(), { lr: o.learningRate, weightDecay: o.weightDecay });
   const posWeight = tensor(Float32Array.of(positiveWeight));
-  let state = o.seed >>> 0 || 1;
+  const rng = createRng(o.seed);
   const order = [...train];
   let finalLoss = Number.NaN;
   try {
     for (let epoch = 0; epoch < o.epochs; epoch++) {
-      for (let i = order.length - 1; i > 0; i--) {
-        state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-        const j = state % (i + 1);
-        [order[i], order[j]] = [order[j]!, order[i]!];
-      }
+      rng.shuffle(order);
       let total = 0;
       model.train();
       // Batch norm needs two examples: a last batch of one joins the previous batch.

@@ -1,4 +1,5 @@
 import { expectNumber, expectPositiveInteger, withDefaults } from "@vigil/core";
+import { createRng } from "@vigil/core/random";
 import { type TimeWindow, windowMaxima } from "../confirm/window-maxima.ts";
 import { wilsonInterval } from "./binomial.ts";
 
@@ -31,16 +32,10 @@ export function backgroundMaxima(
   const length = BigInt(Math.round(o.windowSeconds * 1e9));
   const from = timestamps[0]! + BigInt(Math.round(o.skipSeconds * 1e9));
   const span = Number(timestamps[timestamps.length - 1]! - length - from);
-  let state = o.seed >>> 0 || 1;
-  const uniform = (): number => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4294967296;
-  };
+  const rng = createRng(o.seed);
   const windows: TimeWindow[] = [];
   for (let i = 0; i < o.windows && span > 0; i++) {
-    const start = from + BigInt(Math.floor(uniform() * span));
+    const start = from + BigInt(Math.floor(rng.next() * span));
     windows.push({ start, end: start + length });
   }
   return windowMaxima(timestamps, scores, windows).filter((m) => !Number.isNaN(m));

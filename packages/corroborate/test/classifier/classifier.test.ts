@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { createRng } from "@vigil/core/random";
 import { tensor } from "@vigil/torch";
 import {
   DilatedCnn,
@@ -48,8 +49,7 @@ test("median/MAD normalisation uses the training examples only", () => {
 });
 
 test("learns a separable beam pattern (a dip in the last pulses of every position channel)", () => {
-  let s = 3;
-  const rand = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const rand = createRng(3).next;
   const n = 48;
   const channels = 8;
   const pulses = 720;

@@ -1,13 +1,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { createRng } from "@vigil/core/random";
 import { scoreBeam, windowMaxima } from "../../src/confirm/index.ts";
 
 function beam(n: number, seed: number) {
-  let s = seed;
-  const rand = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const gauss = () => Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand());
-  const tmit = [0, 1, 2, 3].map(() => Float64Array.from({ length: n }, () => 1e9 * (1 + 0.01 * gauss())));
-  const position = [0, 1, 2, 3].map(() => Float64Array.from({ length: n }, () => gauss()));
+  const rng = createRng(seed);
+  const tmit = [0, 1, 2, 3].map(() =>
+    Float64Array.from({ length: n }, () => 1e9 * (1 + 0.01 * rng.normal())),
+  );
+  const position = [0, 1, 2, 3].map(() => Float64Array.from({ length: n }, () => rng.normal()));
   return { names: ["a", "b", "c", "d"], tmit, position };
 }
 

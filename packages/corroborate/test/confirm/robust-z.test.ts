@@ -1,11 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { createRng } from "@vigil/core/random";
 import { MAD_TO_SIGMA, robustZScores, robustZScoresByRecomputation } from "../../src/confirm/index.ts";
-
-function lcg(seed: number): () => number {
-  let s = seed;
-  return () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
-}
 
 /** Bit-for-bit equality, NaN included (±0 cannot occur: scores are |r| / σ̂ ≥ 0). */
 function assertIdentical(fast: Float64Array, slow: Float64Array, label: string): void {
@@ -34,7 +30,7 @@ test("a constant history gives 0 for the same value and ∞ for a change", () =>
 });
 
 test("sliding scores are bit-identical to per-window recomputation", () => {
-  const rand = lcg(9);
+  const rand = createRng(9).next;
   const n = 1300;
   const gaps = (v: number, i: number) =>
     i % 97 === 0 ? Number.NaN : i % 211 === 0 ? Number.POSITIVE_INFINITY : v;
@@ -69,7 +65,7 @@ test("sliding scores are bit-identical to per-window recomputation", () => {
 });
 
 test("window edges: a signal of 2l values has no score, 2l + 1 has exactly one", () => {
-  const rand = lcg(4);
+  const rand = createRng(4).next;
   for (const l of [1, 5, 60]) {
     for (const n of [0, 1, 2 * l - 1, 2 * l, 2 * l + 1, 2 * l + 2]) {
       const x = Float64Array.from({ length: n }, () => rand());

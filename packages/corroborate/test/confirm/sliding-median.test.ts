@@ -1,11 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { createRng } from "@vigil/core/random";
 import { SlidingMedian } from "../../src/confirm/index.ts";
-
-function lcg(seed: number): () => number {
-  let s = seed;
-  return () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
-}
 
 function sortedMedian(window: Float64Array): number {
   const s = window.slice().sort();
@@ -25,7 +21,7 @@ function assertSlides(x: Float64Array, w: number, label: string): void {
 }
 
 test("equals the median of a sorted copy of every window: ties, drifts, jumps, ramps", () => {
-  const rand = lcg(1);
+  const rand = createRng(1).next;
   const n = 1500;
   const signals: Record<string, Float64Array> = {
     uniform: Float64Array.from({ length: n }, () => rand()),
@@ -47,7 +43,7 @@ test("equals the median of a sorted copy of every window: ties, drifts, jumps, r
 });
 
 test("a median asked for only now and then is still exact (the band is rebuilt from scratch)", () => {
-  const rand = lcg(5);
+  const rand = createRng(5).next;
   const x = Float64Array.from(
     { length: 3000 },
     (_, i) => rand() + Math.floor(i / 500) * (i % 1000 < 500 ? 3 : -7),

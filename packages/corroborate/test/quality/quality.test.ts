@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Series } from "@vigil/core";
+import { createRng } from "@vigil/core/random";
 import {
   duplicateRowMask,
   filterBeamQuality,
@@ -89,12 +90,10 @@ test("filterBeamQuality repairs duplicates, drops a wrong-rate period and kicks,
 });
 
 test("Normal-Gamma BOCPD splits a charge signal into its steady periods", () => {
-  let s = 17;
-  const rand = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const gauss = () => Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand());
+  const rng = createRng(17);
   // 1 Hz charge readings: 2.5e9, then 1.8e9 from sample 300, then 2.5e9 again from 700; 1 % noise.
   const levels = (i: number) => (i >= 300 && i < 700 ? 1.8e9 : 2.5e9);
-  const x = Float64Array.from({ length: 1000 }, (_, i) => levels(i) * (1 + 0.01 * gauss()));
+  const x = Float64Array.from({ length: 1000 }, (_, i) => levels(i) * (1 + 0.01 * rng.normal()));
   const segments = realValuedSegments(x);
   assert.equal(segments.length, 3, JSON.stringify(segments));
   assert.ok(Math.abs(segments[1]!.from - 300) <= 2 && Math.abs(segments[2]!.from - 700) <= 2);

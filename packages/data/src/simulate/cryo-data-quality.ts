@@ -1,8 +1,8 @@
-import type { Rng } from "@vigil/core/metrics";
+import type { Rng } from "@vigil/core/random";
 import type { Label } from "@vigil/core/series";
-import { logUniform, poissonCount } from "./cryo-random.ts";
 import { CRYO_CHANNELS } from "./cryo-scm.ts";
 import type { CryoSiteProfile } from "./cryo-sites.ts";
+import { logUniform, poissonCount } from "./random-draws.ts";
 
 /**
  * Spoils clean readings the way field data is spoiled, in place, and returns the labels of what it did:

@@ -1,7 +1,7 @@
+import { createRng, hashSeed } from "@vigil/core/random";
 import { cryoDag, type DagEdge } from "./cryo-dag.ts";
 import { type CryoMagnet, simulateCryoMagnet } from "./cryo-magnet.ts";
 import { type CryoFleetOptions, cryoFleetOptions } from "./cryo-options.ts";
-import { streamRng } from "./cryo-random.ts";
 import { scheduleFaults } from "./cryo-schedule.ts";
 import { cryoSiteProfile } from "./cryo-sites.ts";
 
@@ -34,7 +34,7 @@ export function simulateCryoFleet(
     const site = cryoSiteProfile(o.seed, s, o.sites, o.baseSampleSeconds);
     for (let m = 0; m < o.magnetsPerSite; m++) {
       const index = s * o.magnetsPerSite + m;
-      const rng = streamRng(o.seed, `site ${s} magnet ${m}`);
+      const rng = createRng(hashSeed(o.seed, `site ${s} magnet ${m}`));
       const modes = Array.from(
         { length: o.faultsPerMagnet },
         (_, k) => o.faultModes[(index * o.faultsPerMagnet + k) % o.faultModes.length]!,

@@ -1,4 +1,4 @@
-import type { Rng } from "@vigil/core/metrics";
+import type { Rng } from "@vigil/core/random";
 import type { Label, Series } from "@vigil/core/series";
 import { cryoSpoilReadings } from "./cryo-data-quality.ts";
 import { CRYO_FAULT_SPECS, type CryoFault } from "./cryo-faults.ts";

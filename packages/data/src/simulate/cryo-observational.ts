@@ -1,7 +1,7 @@
+import { createRng, hashSeed } from "@vigil/core/random";
 import type { Series } from "@vigil/core/series";
 import { expectInteger, expectPositiveInteger, withDefaults } from "@vigil/core/validate";
 import { cryoDag, type DagEdge } from "./cryo-dag.ts";
-import { streamRng } from "./cryo-random.ts";
 import { CRYO_CHANNEL_SPECS, CRYO_NOISE_STD, CRYO_PARENTS } from "./cryo-scm.ts";
 
 export interface CryoObservationalOptions {
@@ -23,7 +23,7 @@ export function cryoObservationalSample(options?: Partial<CryoObservationalOptio
   const o = withDefaults("cryo observational options", CRYO_OBSERVATIONAL_DEFAULTS, options);
   expectInteger("seed", o.seed, 0, 0xffffffff);
   const rows = expectPositiveInteger("rows", o.rows);
-  const rng = streamRng(o.seed, "observational");
+  const rng = createRng(hashSeed(o.seed, "observational"));
   const z = CRYO_CHANNEL_SPECS.map(() => new Float64Array(rows));
   for (let i = 0; i < rows; i++) {
     for (let c = 0; c < z.length; c++) {

@@ -1,7 +1,7 @@
 import { VigilArgumentError } from "@vigil/core/errors";
-import type { Rng } from "@vigil/core/metrics";
+import type { Rng } from "@vigil/core/random";
 import { CRYO_FAULT_SPECS, type CryoFaultMode } from "./cryo-faults.ts";
-import { logUniform } from "./cryo-random.ts";
+import { logUniform } from "./random-draws.ts";
 
 /** A fault in seconds from the start of the simulation. */
 export interface ScheduledFault {

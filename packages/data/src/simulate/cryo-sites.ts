@@ -1,5 +1,6 @@
-import { logUniform, streamRng } from "./cryo-random.ts";
+import { createRng, hashSeed } from "@vigil/core/random";
 import { CRYO_CHANNEL_SPECS } from "./cryo-scm.ts";
+import { logUniform } from "./random-draws.ts";
 
 /** How one site differs from the others: set-points, noise, sampling rate and data quality. */
 export interface CryoSiteProfile {
@@ -28,7 +29,7 @@ export function cryoSiteProfile(
   sites: number,
   baseSampleSeconds: number,
 ): CryoSiteProfile {
-  const rng = streamRng(seed, `site ${site}`);
+  const rng = createRng(hashSeed(seed, `site ${site}`));
   const noiseFactor = logUniform(rng, 0.6, 1.8);
   return {
     name: `site-${site + 1}`,

@@ -1,5 +1,6 @@
 import type { Label, Series } from "@vigil/core";
-import type { RfBeamRandom } from "./rf-beam-random.ts";
+import type { Rng } from "@vigil/core/random";
+import { uniformBetween } from "./random-draws.ts";
 import { anomalyEnd, deficitAt, type Scenario } from "./rf-beam-scenario.ts";
 import { RF_BPM_CHANNELS, type RfBeamOptions } from "./rf-beam-types.ts";
 
@@ -45,7 +46,7 @@ function inPeriods(periods: ReadonlyArray<[number, number]>, t: number): boolean
   return periods.some(([a, b]) => a <= t && t < b);
 }
 
-export function beamPulses(scenario: Scenario, o: RfBeamOptions, rng: RfBeamRandom): PulseTruth {
+export function beamPulses(scenario: Scenario, o: RfBeamOptions, rng: Rng): PulseTruth {
   const rate = o.pulseRateHz;
   const n = Math.floor(o.durationSeconds * rate);
   // Energy deviation (energy-loss units) and RF deficit driving beam loss, per nominal pulse.
@@ -93,7 +94,9 @@ export function beamPulses(scenario: Scenario, o: RfBeamOptions, rng: RfBeamRand
     if (kick) kicked.push(row);
     for (let b = 0; b < BPMS.length; b++) {
       const bpm = BPMS[b]!;
-      const tmit = lost ? noise.between(1e5, 5e7) : bpm.tmit * charge * (1 + bpm.jitter * noise.normal());
+      const tmit = lost
+        ? uniformBetween(noise, 1e5, 5e7)
+        : bpm.tmit * charge * (1 + bpm.jitter * noise.normal());
       if (tmit >= LOST_TMIT) lastPosition[b] = bpm.offset + e + o.bpmNoise * noise.normal();
       values[2 * b]![row] = tmit;
       values[2 * b + 1]![row] = lastPosition[b]!;

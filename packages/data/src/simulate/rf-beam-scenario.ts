@@ -1,4 +1,5 @@
-import type { RfBeamRandom } from "./rf-beam-random.ts";
+import type { Rng } from "@vigil/core/random";
+import { logUniform, poissonTimes, uniformBetween } from "./random-draws.ts";
 import type { RfBeamOptions } from "./rf-beam-types.ts";
 
 /** Amplitude-to-energy gain scale: a 1 % deficit moves the beam energy by 0.75–1.5 energy-loss units. */
@@ -67,7 +68,7 @@ export function isInUse(plan: StationPlan, t: number): boolean {
   return state === 1;
 }
 
-export function planScenario(o: RfBeamOptions, rng: RfBeamRandom): Scenario {
+export function planScenario(o: RfBeamOptions, rng: Rng): Scenario {
   const T = o.durationSeconds;
   const r = rng.fork("stations");
   const order = r.shuffle(Array.from({ length: o.stations }, (_, k) => k));
@@ -75,78 +76,78 @@ export function planScenario(o: RfBeamOptions, rng: RfBeamRandom): Scenario {
   const misconfigured = new Set(order.slice(o.spareStations, o.spareStations + o.misconfiguredStations));
   const stations: StationPlan[] = Array.from({ length: o.stations }, (_, k) => ({
     name: stationName(k),
-    nominal: r.between(20, 75),
-    gain: r.between(...GAIN_RANGE),
+    nominal: uniformBetween(r, 20, 75),
+    gain: uniformBetween(r, ...GAIN_RANGE),
     inUse: [[0, spares.has(k) ? 0 : 1]],
     misconfigured: misconfigured.has(k),
   }));
   const swaps = rng.fork("swaps");
   const regular = order.slice(o.spareStations + o.misconfiguredStations);
   for (let i = 0; i < o.stationSwaps && spares.size > 0 && regular.length > 0; i++) {
-    const t = swaps.between(0.2, 0.8) * T;
-    const out = regular.splice(swaps.integer(regular.length), 1)[0]!;
-    const spare = [...spares][swaps.integer(spares.size)]!;
+    const t = uniformBetween(swaps, 0.2, 0.8) * T;
+    const out = regular.splice(swaps.int(regular.length), 1)[0]!;
+    const spare = [...spares][swaps.int(spares.size)]!;
     spares.delete(spare);
     stations[out]!.inUse.push([t, 0]);
     stations[spare]!.inUse.push([t, 1]);
   }
-  const inUseAt = (t: number, pick: RfBeamRandom): number => {
+  const inUseAt = (t: number, pick: Rng): number => {
     const candidates = stations.map((_, k) => k).filter((k) => isInUse(stations[k]!, t));
-    return candidates[pick.integer(candidates.length)]!;
+    return candidates[pick.int(candidates.length)]!;
   };
   const events = rng.fork("anomalies");
   const anomalies: PlannedAnomaly[] = [];
-  for (const t of events.poisson(o.faultsPerHour, WARM_UP_SECONDS, T - 20)) {
-    const hold = events.between(0.5, 6);
+  for (const t of poissonTimes(events, o.faultsPerHour, WARM_UP_SECONDS, T - 20)) {
+    const hold = uniformBetween(events, 0.5, 6);
     anomalies.push({
       station: inUseAt(t, events),
       kind: "fault",
       onset: t,
-      depth: events.between(0.3, 1),
+      depth: uniformBetween(events, 0.3, 1),
       hold,
       tau: FAULT_RECOVERY_SECONDS,
     });
   }
-  for (const t of events.poisson(o.sustainedPerHour, WARM_UP_SECONDS, T - 20)) {
+  for (const t of poissonTimes(events, o.sustainedPerHour, WARM_UP_SECONDS, T - 20)) {
     anomalies.push({
       station: inUseAt(t, events),
       kind: "sustained",
       onset: t,
-      depth: events.logBetween(0.02, 0.08),
+      depth: logUniform(events, 0.02, 0.08),
       hold: 0,
-      tau: events.between(2, 6),
+      tau: uniformBetween(events, 2, 6),
     });
   }
   anomalies.sort((a, b) => a.onset - b.onset);
   const alarms = rng.fork("amm-false-alarms");
-  const ammFalseAlarms = alarms.poisson(o.ammFalseAlarmsPerHour, WARM_UP_SECONDS, T - 20).map((t) => ({
+  const ammFalseAlarms = poissonTimes(alarms, o.ammFalseAlarmsPerHour, WARM_UP_SECONDS, T - 20).map((t) => ({
     station: inUseAt(t, alarms),
     t,
-    duration: alarms.between(0.5, 2) * o.scanIntervalSeconds,
+    duration: uniformBetween(alarms, 0.5, 2) * o.scanIntervalSeconds,
   }));
   const reads = rng.fork("misreads");
-  const misreads = reads.poisson(o.amplitudeMisreadsPerHour, WARM_UP_SECONDS, T - 20).map((t) => ({
+  const misreads = poissonTimes(reads, o.amplitudeMisreadsPerHour, WARM_UP_SECONDS, T - 20).map((t) => ({
     station: inUseAt(t, reads),
     t,
-    relative: (reads.uniform() < 0.5 ? -1 : 1) * reads.between(0.006, 0.03),
+    relative: (reads.uniform() < 0.5 ? -1 : 1) * uniformBetween(reads, 0.006, 0.03),
   }));
   const steps = rng.fork("operator-steps");
-  const operatorSteps = steps.poisson(o.operatorStepsPerHour, WARM_UP_SECONDS, T - 20).map((t) => ({
+  const operatorSteps = poissonTimes(steps, o.operatorStepsPerHour, WARM_UP_SECONDS, T - 20).map((t) => ({
     station: inUseAt(t, steps),
     t,
-    relative: (steps.uniform() < 0.5 ? -1 : 1) * steps.between(0.006, 0.03),
+    relative: (steps.uniform() < 0.5 ? -1 : 1) * uniformBetween(steps, 0.006, 0.03),
   }));
   const beam = rng.fork("beam-disturbances");
-  const disturbances = beam.poisson(o.beamDisturbancesPerHour, 20, T - 20).map((t) => ({
+  const disturbances = poissonTimes(beam, o.beamDisturbancesPerHour, 20, T - 20).map((t) => ({
     t,
-    size: (beam.uniform() < 0.5 ? -1 : 1) * beam.between(1.5, 6),
-    tau: beam.between(0.5, 3),
+    size: (beam.uniform() < 0.5 ? -1 : 1) * uniformBetween(beam, 1.5, 6),
+    tau: uniformBetween(beam, 0.5, 3),
   }));
   const periods = rng.fork("recording");
   const blocks = (count: number, lo: number, hi: number): Array<[number, number]> =>
     Array.from({ length: count }, () => {
-      const length = periods.between(lo, hi);
-      const start = periods.between(0, Math.max(0, T - length));
+      const length = uniformBetween(periods, lo, hi);
+      const start = uniformBetween(periods, 0, Math.max(0, T - length));
       return [start, start + length] as [number, number];
     }).sort((a, b) => a[0] - b[0]);
   const kickBlocks = Math.round((o.kickModeFraction * T) / 1200);
@@ -158,7 +159,7 @@ export function planScenario(o: RfBeamOptions, rng: RfBeamRandom): Scenario {
     operatorSteps,
     disturbances,
     kickPeriods: blocks(kickBlocks, 600, 1800),
-    duplicatePeriods: blocks(periods.poisson(o.duplicatePeriodsPerHour, 0, T).length, 60, 300),
-    rateFailures: blocks(periods.poisson(o.rateFailuresPerHour, 0, T).length, 60, 300),
+    duplicatePeriods: blocks(poissonTimes(periods, o.duplicatePeriodsPerHour, 0, T).length, 60, 300),
+    rateFailures: blocks(poissonTimes(periods, o.rateFailuresPerHour, 0, T).length, 60, 300),
   };
 }

@@ -1,4 +1,5 @@
-import type { RfBeamRandom } from "./rf-beam-random.ts";
+import type { Rng } from "@vigil/core/random";
+import { uniformBetween } from "./random-draws.ts";
 import { deficitAt, isInUse, type Scenario } from "./rf-beam-scenario.ts";
 import type { RfBeamOptions, RfStationDiagnostics } from "./rf-beam-types.ts";
 
@@ -39,7 +40,7 @@ export function stationDiagnostics(
   k: number,
   scenario: Scenario,
   o: RfBeamOptions,
-  rng: RfBeamRandom,
+  rng: Rng,
 ): RfStationDiagnostics {
   const plan = scenario.stations[k]!;
   const anomalies = scenario.anomalies.filter((a) => a.station === k);
@@ -54,9 +55,9 @@ export function stationDiagnostics(
   let nextStep = 0;
   let nextMisread = 0;
   let misconfiguredOn = false;
-  let misconfiguredUntil = rng.between(0, MISCONFIGURED_OFF);
+  let misconfiguredUntil = uniformBetween(rng, 0, MISCONFIGURED_OFF);
   let previous = 0;
-  for (let t = rng.between(0, o.scanIntervalSeconds); t < o.durationSeconds; ) {
+  for (let t = uniformBetween(rng, 0, o.scanIntervalSeconds); t < o.durationSeconds; ) {
     const using = isInUse(plan, t);
     inUse.report(t, using ? 1 : 0);
     const dt = t - previous;
@@ -82,13 +83,13 @@ export function stationDiagnostics(
       bit = deficit >= o.ammTolerance || alarm || misconfiguredOn ? 1 : 0;
     } else {
       // A station in reserve reads near zero and out of tolerance: only the in-use flag says to skip it.
-      value = rng.between(0, 0.05);
+      value = uniformBetween(rng, 0, 0.05);
       bit = 1;
     }
     amplitude.report(t, Math.round(value / AMPLITUDE_QUANTUM) * AMPLITUDE_QUANTUM);
     status.report(t, bit);
     previous = t;
-    t += rng.between(0.9, 1) * o.scanIntervalSeconds;
+    t += uniformBetween(rng, 0.9, 1) * o.scanIntervalSeconds;
   }
   return {
     name: plan.name,

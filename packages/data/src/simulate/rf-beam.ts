@@ -1,6 +1,6 @@
+import { createRng } from "@vigil/core/random";
 import { rfBeamOptions } from "./rf-beam-options.ts";
 import { beamPulses } from "./rf-beam-pulses.ts";
-import { RfBeamRandom } from "./rf-beam-random.ts";
 import { anomalyEnd, planScenario } from "./rf-beam-scenario.ts";
 import { stationDiagnostics } from "./rf-beam-stations.ts";
 import type { RfBeamOptions, RfBeamSimulation } from "./rf-beam-types.ts";
@@ -27,7 +27,7 @@ import type { RfBeamOptions, RfBeamSimulation } from "./rf-beam-types.ts";
  */
 export function simulateRfBeam(options?: Partial<RfBeamOptions>): RfBeamSimulation {
   const o = rfBeamOptions(options);
-  const rng = new RfBeamRandom(o.seed);
+  const rng = createRng(o.seed);
   const scenario = planScenario(o, rng);
   const diagnostics = rng.fork("diagnostics");
   const stations = scenario.stations.map((_, k) =>

@@ -1,10 +1,10 @@
 import type { Series } from "@vigil/core";
 import { VigilArgumentError, VigilInputError } from "@vigil/core/errors";
+import { createRng } from "@vigil/core/random";
 import { expectInteger, expectPositiveInteger, withDefaults } from "@vigil/core/validate";
 import type { Detector, FitReport, ScoreResult } from "../detector/types.ts";
 import { channelNames, expectFitted, fittedColumns } from "./columns.ts";
 import { averagePathLength, checkForest, type Forest, growForest, pathLengths } from "./isolation-tree.ts";
-import { createUniformRng } from "./rng.ts";
 import { nanMedian } from "./robust.ts";
 import { allocateScores } from "./score-result.ts";
 import { type DetectorState, float64Tensor, restoredConfig, stateCard, stateTensor } from "./state.ts";
@@ -63,7 +63,7 @@ export class IsolationForest implements Detector {
       Float64Array.from(x, (v) => (Number.isNaN(v) ? median[c]! : v)),
     );
     const subsample = Math.min(this.options.subsample, steps);
-    const rng = createUniformRng(this.options.seed);
+    const rng = createRng(this.options.seed);
     const forest = growForest(columns, { trees: this.options.trees, subsample, rng });
     this.fitted = { channels: channelNames(train), forest, median, subsample };
     return { seconds: (performance.now() - started) / 1000 };

@@ -1,4 +1,4 @@
-import type { UniformRng } from "./rng.ts";
+import type { Rng } from "@vigil/core/random";
 
 /**
  * Isolation trees stored as flat node arrays (all trees of a forest share them), children always
@@ -35,7 +35,7 @@ class ForestBuilder {
 
   constructor(
     private readonly columns: readonly Float64Array[],
-    private readonly rng: UniformRng,
+    private readonly rng: Rng,
     private readonly heightLimit: number,
   ) {}
 
@@ -84,7 +84,7 @@ class ForestBuilder {
 /** Grows `trees` isolation trees, each on `subsample` rows drawn without replacement. */
 export function growForest(
   columns: readonly Float64Array[],
-  options: { trees: number; subsample: number; rng: UniformRng },
+  options: { trees: number; subsample: number; rng: Rng },
 ): Forest {
   const n = columns[0]?.length ?? 0;
   const builder = new ForestBuilder(

@@ -3,9 +3,9 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { test } from "node:test";
 import { seriesFromColumns } from "@vigil/core";
 import { VigilInputError } from "@vigil/core/errors";
+import { createRng } from "@vigil/core/random";
 import { IsolationForest } from "@vigil/detect/baselines";
 import { averagePathLength, growForest, pathLengths } from "../../src/baselines/isolation-tree.ts";
-import { createUniformRng } from "../../src/baselines/rng.ts";
 import { quantile, syntheticSeries } from "./synthetic.ts";
 
 const column = (values: number[]) =>
@@ -19,7 +19,7 @@ test("c(n) follows Liu et al.'s formula", () => {
 });
 
 test("occluded path lengths equal full walks with the feature replaced", () => {
-  const rng = createUniformRng(5);
+  const rng = createRng(5);
   const columns = [0, 1, 2].map(() => Float64Array.from({ length: 300 }, () => rng.uniform() * 10));
   const forest = growForest(columns, { trees: 20, subsample: 64, rng });
   const walk = (point: Float64Array) => {
@@ -49,7 +49,7 @@ test("occluded path lengths equal full walks with the feature replaced", () => {
 });
 
 test("an outlier scores high, a typical point low, and a seed fixes the forest", async () => {
-  const rng = createUniformRng(11);
+  const rng = createRng(11);
   // Sums of four uniforms: bell-shaped around 2, so the centre is dense and 9 is far out.
   const train = column(
     Array.from({ length: 1000 }, () => rng.uniform() + rng.uniform() + rng.uniform() + rng.uniform()),

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { seriesFromColumns } from "@vigil/core";
+import { createRng } from "@vigil/core/random";
 import { RollingRobustZ } from "@vigil/detect/baselines";
-import { createUniformRng } from "../../src/baselines/rng.ts";
 import { nanMadScale, nanMedian, nanRobustScale, SortedWindow } from "../../src/baselines/robust.ts";
 
 test("the sorted window's median and MAD match a direct computation", () => {
-  const rng = createUniformRng(3);
+  const rng = createRng(3);
   const values = Array.from({ length: 400 }, () => Math.round(rng.uniform() * 50) / 5);
   for (const window of [1, 2, 7, 20]) {
     const sorted = new SortedWindow(window);

@@ -1,5 +1,5 @@
 import { type Series, seriesFromColumns } from "@vigil/core";
-import { createUniformRng } from "../../src/baselines/rng.ts";
+import { createRng } from "@vigil/core/random";
 
 export const CHANNELS = ["a", "b", "c", "d"];
 export const ANOMALY = { channel: 2, start: 500, end: 530 };
@@ -14,17 +14,16 @@ export function syntheticSeries(
   seed: number,
   options: { coupled: boolean; anomaly: boolean },
 ): Series {
-  const rng = createUniformRng(seed);
-  const normal = () => Math.sqrt(-2 * Math.log(1 - rng.uniform())) * Math.cos(2 * Math.PI * rng.uniform());
+  const rng = createRng(seed);
   const columns = CHANNELS.map(() => new Float64Array(steps));
   for (let t = 0; t < steps; t++) {
     const f1 = Math.sin((2 * Math.PI * t) / 50);
-    const f2 = Math.cos((2 * Math.PI * t) / 80) + 0.3 * normal();
+    const f2 = Math.cos((2 * Math.PI * t) / 80) + 0.3 * rng.normal();
     const mixed = options.coupled
       ? [f1, f1 + f2, 0.5 * f1 - f2, f2]
-      : [f1, f2, Math.sin((2 * Math.PI * t) / 37) + 0.3 * normal(), Math.cos((2 * Math.PI * t) / 23)];
+      : [f1, f2, Math.sin((2 * Math.PI * t) / 37) + 0.3 * rng.normal(), Math.cos((2 * Math.PI * t) / 23)];
     mixed.forEach((v, c) => {
-      columns[c]![t] = v + 0.1 * normal();
+      columns[c]![t] = v + 0.1 * rng.normal();
     });
     if (options.anomaly && t >= ANOMALY.start && t < ANOMALY.end) columns[ANOMALY.channel]![t]! += 4;
   }

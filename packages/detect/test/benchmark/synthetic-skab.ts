@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createRng } from "@vigil/core/metrics";
+import { createRng } from "@vigil/core/random";
 
 export const SYNTHETIC_ROWS = 1000;
 /** Rows [ANOMALY_START, ANOMALY_END) are anomalous in every synthetic file: all in the test part (row ≥ 400). */

@@ -1,2 +1,0 @@
-export { createRng, type Rng } from "@vigil/core/random";
-export { hashSeed } from "./hash-seed.ts";
