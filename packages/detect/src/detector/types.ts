@@ -10,6 +10,11 @@ export interface ScoreResult {
   readonly channelContributions: readonly Float64Array[];
   /** Channel names in the order of channelContributions. */
   readonly channels: readonly string[];
+  /**
+   * Models with a latent code (the VAE family): latent[k][t] is dimension k of the code (μ) of the
+   * window ending at t, NaN where no window ends. Drift monitors compare its distribution with training.
+   */
+  readonly latent?: readonly Float64Array[];
 }
 
 export interface DetectorCard {

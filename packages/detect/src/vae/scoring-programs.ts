@@ -21,8 +21,8 @@ export class ScoringPrograms {
   ) {}
 
   /**
-   * Windows [B, C, L] → [per-channel error [B, C]], then kl [B] for a variational model, then the
-   * forecast [B, C, H] with a forecasting head.
+   * Windows [B, C, L] → [latent code [B, Z] (μ for a VAE), per-channel error [B, C]], then kl [B] for a
+   * variational model, then the forecast [B, C, H] with a forecasting head.
    */
   run(windows: Tensor): Promise<Tensor[]> {
     const batch = windows.size(0);
@@ -38,7 +38,7 @@ export class ScoringPrograms {
           (x) => {
             const { byChannel, kl, z } = windowTerms(this.model, this.o, x);
             const forecast = this.model.predict(z);
-            return [byChannel, kl, forecast].filter((t) => t !== undefined);
+            return [z, byChannel, kl, forecast].filter((t) => t !== undefined);
           },
           [windows],
         ),

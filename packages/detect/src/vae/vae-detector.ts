@@ -224,14 +224,19 @@ export class VaeDetector implements Detector {
     start: number,
     size: number,
     withTarget: number,
-  ): Promise<{ byChannel: Float64Array; kl: Float64Array | undefined; future: Float64Array | undefined }> {
+  ): Promise<{
+    latent: Float64Array;
+    byChannel: Float64Array;
+    kl: Float64Array | undefined;
+    future: Float64Array | undefined;
+  }> {
     const o = this.options;
     const { windowLength: L, forecastHorizon: H } = o;
     const windows = cutWindows(all, start, size, L, 1);
     let outputs: Tensor[] = [];
     try {
       outputs = await this.fitted.scorer.run(windows);
-      const [byChannel, ...rest] = outputs;
+      const [z, byChannel, ...rest] = outputs;
       const kl = o.variational ? rest.shift() : undefined;
       const predicted = rest.shift();
       const future =
@@ -249,7 +254,12 @@ export class VaeDetector implements Detector {
               ),
             )
           : undefined;
-      return { byChannel: byChannel!.toFloat64Array(), kl: kl?.toFloat64Array(), future };
+      return {
+        latent: z!.toFloat64Array(),
+        byChannel: byChannel!.toFloat64Array(),
+        kl: kl?.toFloat64Array(),
+        future,
+      };
     } finally {
       dispose([windows, outputs]);
     }
@@ -268,6 +278,8 @@ export class VaeDetector implements Detector {
     const forecasts = windowCount(steps, L + H, 1);
     const reconstruction = new Float64Array(steps * C).fill(Number.NaN);
     const forecast = new Float64Array(steps * C).fill(Number.NaN);
+    const Z = o.latent;
+    const latent = Array.from({ length: Z }, () => new Float64Array(steps).fill(Number.NaN));
     const all = this.normalised(series);
     try {
       for (let start = 0; start < count; start += o.scoreBatchSize) {
@@ -278,6 +290,7 @@ export class VaeDetector implements Detector {
         for (let i = 0; i < size; i++) {
           const end = start + i + L - 1;
           if (part.kl !== undefined) out.components.kl![end] = part.kl[i]!;
+          for (let k = 0; k < Z; k++) latent[k]![end] = part.latent[i * Z + k]!;
           reconstruction.set(part.byChannel.subarray(i * C, (i + 1) * C), end * C);
           if (part.future !== undefined && i < withTarget)
             forecast.set(part.future.subarray(i * C, (i + 1) * C), (end + H) * C);
@@ -302,7 +315,7 @@ export class VaeDetector implements Detector {
       if (H > 0) out.components.forecast![t] = future;
       out.score[t] = recon + (o.variational ? out.components.kl![t]! : 0) + future;
     }
-    return out;
+    return { ...out, latent };
   }
 
   exportState(): DetectorState {

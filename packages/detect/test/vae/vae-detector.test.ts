@@ -26,6 +26,16 @@ for (const encoder of VAE_ENCODERS) {
     assert.ok(anomalous > normalHigh, `anomalous median ${anomalous} vs normal 0.99 quantile ${normalHigh}`);
     const share = topChannelShare(result.channelContributions, ANOMALY.start, ANOMALY.end, ANOMALY.channel);
     assert.ok(share >= 0.9, `channel c is the top contributor at ${share} of anomalous steps`);
+    const latent = result.latent!;
+    assert.equal(latent.length, detector.options.latent, "one column per latent dimension");
+    assert.ok(latent.every((z) => z.slice(0, 31).every(Number.isNaN) && z.slice(31).every(Number.isFinite)));
+    // The code of the last window equals the encoder's μ for that window, computed on its own.
+    const last = await detector.score({
+      ...test_,
+      timestamps: test_.timestamps.subarray(1000 - 32),
+      values: test_.values.map((v) => v.subarray(1000 - 32)),
+    });
+    for (const [k, z] of latent.entries()) assert.ok(Math.abs(z[999]! - last.latent![k]![31]!) < 1e-5);
     detector.dispose();
   });
 }

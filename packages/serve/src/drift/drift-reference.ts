@@ -20,7 +20,7 @@ export interface DriftReferenceState {
   readonly kind: "vigil.drift-reference";
   readonly version: 1;
   readonly options: DriftOptions;
-  /** Names of the embedding's dimensions (score components, then channel contributions). */
+  /** Names of the embedding's dimensions (see score-embedding.ts). */
   readonly embedding: readonly string[];
   readonly features: RandomFeaturesState;
   /** mean φ over the reference steps. */

@@ -21,6 +21,8 @@ export type ScoreReply =
       readonly components: Record<string, Float64Array>;
       readonly contributions: Float64Array[];
       readonly channels: readonly string[];
+      /** The latent code per step, for models that have one (see ScoreResult.latent). */
+      readonly latent?: Float64Array[];
     }
   | { readonly id: number; readonly ok: false; readonly code: string; readonly message: string };
 

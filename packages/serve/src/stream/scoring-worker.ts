@@ -49,6 +49,7 @@ async function score(request: ScoreRequest): Promise<ScoreReply> {
       components,
       contributions: result.channelContributions.map((c) => c.slice(from)),
       channels: result.channels,
+      ...(result.latent === undefined ? {} : { latent: result.latent.map((z) => z.slice(from)) }),
     };
   } catch (error) {
     return {

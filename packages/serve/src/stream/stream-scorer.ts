@@ -426,7 +426,16 @@ class StreamScorerImpl implements StreamScorer {
       Object.entries(reply.components).map(([k, v]) => [k, alignTail(v, n)]),
     );
     const contributions = reply.contributions.map((c) => alignTail(c, n));
-    const embedding = embeddingColumns({ components, channelContributions: contributions });
+    // The latent code when the model's drift reference was built on it (profiles from before that
+    // was available hold the error profile; the embedding must match what was saved).
+    const latentReference = p.model.profile.drift?.embedding[0]?.startsWith("latent:") === true;
+    const embedding = embeddingColumns({
+      components,
+      channelContributions: contributions,
+      ...(reply.latent === undefined || !latentReference
+        ? {}
+        : { latent: reply.latent.map((z) => alignTail(z, n)) }),
+    });
     const embeddingRow = new Float64Array(embedding.length);
     const asset = runtime.asset;
     for (let i = 0; i < n; i++) {

@@ -19,6 +19,11 @@ test("a VAE's event carries the contribution explanation and detect's gradient a
       drift: { blockSteps: 20, windowBlocks: 4, ertSteps: 4000, runs: 20 },
     });
     assert.equal(model.profile.context, 31, "a window of 32 rows precedes the first score");
+    assert.deepEqual(
+      model.profile.drift?.embedding,
+      ["latent:0", "latent:1", "latent:2", "latent:3"],
+      "latent drift watches the VAE's latent code",
+    );
     const scorer = await createStreamScorer({
       store: ws.store,
       registry: ws.registry,
@@ -31,8 +36,8 @@ test("a VAE's event carries the contribution explanation and detect's gradient a
       explanation: Explanation | undefined;
     }[] = [];
     scorer.subscribe({
-      event: (e, explanation) => {
-        if (e.status === "open") opened.push({ detail: e.detail, channel: e.channel, explanation });
+      event: (e, explanation, phase) => {
+        if (phase === "opened") opened.push({ detail: e.detail, channel: e.channel, explanation });
       },
     });
     const live = syntheticSeries({

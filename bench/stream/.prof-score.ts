@@ -1,0 +1,15 @@
+import { VaeDetector } from "@vigil/detect/vae";
+const C = 16, T = 3000;
+const values = Array.from({ length: C }, (_, c) => Float64Array.from({ length: T }, (_, i) => Math.sin(i / 10 + c) + 0.1 * Math.random()));
+const timestamps = BigInt64Array.from({ length: T }, (_, i) => BigInt(i) * 100_000_000n);
+const channels = Array.from({ length: C }, (_, c) => ({ name: `c${c}`, kind: "other" as const }));
+const d = new VaeDetector({ epochs: 1 });
+await d.fit({ timestamps, channels, values });
+console.log("window", d.options.windowLength);
+const L = d.options.windowLength + 5 - 1;
+const slice = { timestamps: timestamps.subarray(0, L), channels, values: values.map((v) => v.subarray(0, L)) };
+for (let i = 0; i < 20; i++) await d.score(slice);
+const n = 300;
+const t0 = performance.now();
+for (let i = 0; i < n; i++) await d.score(slice);
+console.log("ms per score call", (performance.now() - t0) / n);
