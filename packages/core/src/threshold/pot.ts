@@ -8,9 +8,15 @@ export interface PotOptions {
   risk: number;
   /** Empirical quantile of the data used as the initial threshold t (Siffer et al.: 0.98). */
   initialQuantile: number;
+  /**
+   * Streaming (SPOT/DSPOT) only: the peaks kept for the tail fit. Siffer et al. keep every peak, so the
+   * refit at each new peak and the saved state grow without bound; at 2·maxPeaks every second peak is
+   * dropped and the observation count halved, which keeps the tail's shape and N_t/n.
+   */
+  maxPeaks: number;
 }
 
-export const POT_DEFAULTS: PotOptions = { risk: 1e-4, initialQuantile: 0.98 };
+export const POT_DEFAULTS: PotOptions = { risk: 1e-4, initialQuantile: 0.98, maxPeaks: 5000 };
 
 export interface PotResult {
   /** z_q: exceeded with probability q under the fitted tail. */
@@ -28,6 +34,7 @@ export function validatePotOptions(what: string, options: Partial<PotOptions> | 
   const o = withDefaults(what, POT_DEFAULTS, options);
   expectNumber("risk", o.risk, Number.MIN_VALUE, 1);
   expectNumber("initialQuantile", o.initialQuantile, 0, 1);
+  expectNumber("maxPeaks", o.maxPeaks, 10);
   return o;
 }
 

@@ -34,6 +34,29 @@ test("DSPOT follows a drifting level that makes SPOT alarm, and still flags a ju
   assert.ok(dspotAlarms.length <= 5, `DSPOT alarms ${dspotAlarms}`);
 });
 
+test("streaming keeps fewer than 2·maxPeaks peaks and about the threshold of the unbounded SPOT", () => {
+  const calibration = exponentials(5000, 11);
+  const bounded = Spot.fit(calibration, { risk: 1e-3, maxPeaks: 500 });
+  const unbounded = Spot.fit(calibration, { risk: 1e-3, maxPeaks: 1e9 });
+  const stream = exponentials(100_000, 12);
+  for (const x of stream) {
+    bounded.step(x);
+    unbounded.step(x);
+  }
+  const peaks = (s: Spot) => s.toJSON().excesses.length;
+  assert.ok(peaks(bounded) < 1000, `${peaks(bounded)} peaks kept`);
+  assert.ok(peaks(unbounded) > 1500, "the unbounded one kept them all");
+  // Both sit below −ln q = 6.9: SPOT never learns from its alarms, so the tail it fits is truncated.
+  assert.ok(
+    Math.abs(bounded.threshold - unbounded.threshold) < 0.3,
+    `bounded ${bounded.threshold} vs unbounded ${unbounded.threshold}`,
+  );
+  // A state saved before maxPeaks existed takes the default.
+  const { maxPeaks: _, ...older } = bounded.toJSON().options;
+  const restored = Spot.fromJSON({ ...bounded.toJSON(), options: older });
+  assert.equal(restored.options.maxPeaks, 5000);
+});
+
 test("threshold state survives a JSON round trip and continues identically", () => {
   const original = Dspot.fit(exponentials(2000, 8), { depth: 10 });
   const restored = Dspot.fromJSON(JSON.parse(JSON.stringify(original)));
