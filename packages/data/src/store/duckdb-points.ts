@@ -22,6 +22,8 @@ export class PointWriter {
   readonly #appender: DuckDBAppender;
   readonly #chunk = DuckDBDataChunk.create([INTEGER, BIGINT, DOUBLE], CHUNK_ROWS);
   #rows = 0;
+  /** Whether points were emitted to the appender since its last flush (an empty flush still costs). */
+  #unflushed = false;
   #streams!: DuckDBIntegerVector;
   #timestamps!: DuckDBBigIntVector;
   #values!: DuckDBDoubleVector;
@@ -57,7 +59,9 @@ export class PointWriter {
   /** Hands the buffered points to the table (inside the caller's transaction). */
   flush(): void {
     if (this.#rows > 0) this.#emit();
+    if (!this.#unflushed) return;
     this.#appender.flushSync();
+    this.#unflushed = false;
   }
 
   close(): void {
@@ -67,6 +71,7 @@ export class PointWriter {
   /** Forgets buffered points (after a rollback). */
   clear(): void {
     this.#rows = 0;
+    this.#unflushed = false;
     this.#appender.clear();
   }
 
@@ -76,6 +81,7 @@ export class PointWriter {
     this.#values.flush();
     this.#chunk.rowCount = this.#rows;
     this.#appender.appendDataChunk(this.#chunk);
+    this.#unflushed = true;
     this.#chunk.rowCount = CHUNK_ROWS;
     this.#bindVectors();
     this.#rows = 0;

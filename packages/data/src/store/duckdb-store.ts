@@ -166,6 +166,9 @@ export class DuckDbStore implements Store {
         points.clear();
         labels.clear();
       },
+      // One appender flush per transaction, not one per append: a flush costs milliseconds whatever
+      // its size, and group commit gathers many small appends (ingest messages, score chunks) into one.
+      () => points.flush(),
     );
     return {
       instance,
@@ -246,7 +249,6 @@ export class DuckDbStore implements Store {
         const id = await this.#streamId(state, asset, "channel", info.name, info);
         written += state.points.add(id, series.timestamps, series.values[c]!);
       }
-      state.points.flush();
       return written;
     });
   }
@@ -324,9 +326,7 @@ export class DuckDbStore implements Store {
     }
     return this.#write(async (state) => {
       const id = await this.#streamId(state, asset, "score", batch.model);
-      const written = state.points.add(id, batch.timestamps, batch.scores);
-      state.points.flush();
-      return written;
+      return state.points.add(id, batch.timestamps, batch.scores);
     });
   }
 

@@ -16,14 +16,25 @@ interface Pending {
 export class GroupCommit {
   readonly #execute: (sql: string) => Promise<void>;
   readonly #onRollback: () => void;
+  readonly #beforeCommit: () => void;
   #pending: Pending[] = [];
   #draining: Promise<void> = Promise.resolve();
   #active = false;
 
-  /** `onRollback` lets the owner forget state (caches) that the rolled-back work had assumed. */
-  constructor(execute: (sql: string) => Promise<void>, onRollback: () => void) {
+  /**
+   * `onRollback` lets the owner forget state (caches) that the rolled-back work had assumed.
+   * `beforeCommit` runs once per transaction after its writes and before COMMIT: work that is costly
+   * per call whatever its size (an appender flush) is done there once for the whole batch; if it
+   * throws, the batch rolls back like a failing write.
+   */
+  constructor(
+    execute: (sql: string) => Promise<void>,
+    onRollback: () => void,
+    beforeCommit: () => void = () => {},
+  ) {
     this.#execute = execute;
     this.#onRollback = onRollback;
+    this.#beforeCommit = beforeCommit;
   }
 
   submit(work: TransactionWork): Promise<void> {
@@ -63,6 +74,7 @@ export class GroupCommit {
     await this.#execute("BEGIN TRANSACTION");
     try {
       for (const p of batch) await p.work();
+      this.#beforeCommit();
       await this.#execute("COMMIT");
     } catch (error) {
       this.#onRollback();

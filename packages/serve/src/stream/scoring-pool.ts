@@ -29,18 +29,26 @@ function slotOf(model: string, slots: number): number {
 /**
  * A fixed pool of scoring workers. A batch is split by worker (each model is pinned to one worker, so
  * its detector is loaded once and its requests keep their order) and sent as one message per worker,
- * with every array transferred, not copied. A worker that dies fails its pending batches with
- * VIGIL_ERR_WORKER_FAILED and is replaced.
+ * with every array transferred, not copied. Event attribution runs on a worker of its own (started
+ * again on first use after a failure): it takes tens of milliseconds to seconds per event, and queued on a scoring worker a
+ * fleet's burst of events held every score behind it (live p99 > 2 s with 50 assets). A worker that
+ * dies fails its pending requests with VIGIL_ERR_WORKER_FAILED and is replaced.
  */
 export class ScoringPool {
   readonly #slots: Slot[] = [];
+  #attributor: Slot | undefined;
   readonly #registryDir: string;
+  readonly #engineThreads: number;
   #batches = 0;
   #closed = false;
 
-  constructor(options: { registryDir: string; workers: number }) {
+  constructor(options: { registryDir: string; workers: number; engineThreads: number }) {
     this.#registryDir = options.registryDir;
+    this.#engineThreads = options.engineThreads;
     for (let i = 0; i < options.workers; i++) this.#slots.push(this.#start());
+    // Started now, not on the first event: starting a worker takes most of a second, which the first
+    // events of a fleet would otherwise wait for.
+    this.#attributor = this.#start();
   }
 
   get size(): number {
@@ -48,7 +56,12 @@ export class ScoringPool {
   }
 
   #start(): Slot {
-    const worker = startTsWorker(WORKER_MODULE, { workerData: { registryDir: this.#registryDir } });
+    // The engine reads VIGIL_THREADS when it loads, once per thread: the worker's own copy of the
+    // environment sets its intra-op threads without touching the process's.
+    const worker = startTsWorker(WORKER_MODULE, {
+      workerData: { registryDir: this.#registryDir },
+      env: { ...process.env, VIGIL_THREADS: String(this.#engineThreads) },
+    });
     const slot: Slot = { worker, pending: new Map() };
     worker.on("message", (message: FromWorker) => {
       const waiting = slot.pending.get(message.batch);
@@ -63,7 +76,11 @@ export class ScoringPool {
           }),
         );
       slot.pending.clear();
-      if (!this.#closed) {
+      if (slot === this.#attributor) {
+        // Started again by the next attribution.
+        this.#attributor = undefined;
+        void slot.worker.terminate();
+      } else if (!this.#closed) {
         const index = this.#slots.indexOf(slot);
         if (index >= 0) this.#slots[index] = this.#start();
       }
@@ -101,10 +118,11 @@ export class ScoringPool {
     return requests.map((r) => byId.get(r.id)!);
   }
 
-  /** Explains an event on the worker that holds the model (after the batches already sent to it). */
+  /** Explains an event on the attribution worker (the request carries the rows it needs). */
   attribute(request: AttributeRequest): Promise<AttributeReply> {
     if (this.#closed) return Promise.reject(new VigilError("VIGIL_ERR_CLOSED", "The scoring pool is closed"));
-    const slot = this.#slots[slotOf(request.model, this.#slots.length)]!;
+    this.#attributor ??= this.#start();
+    const slot = this.#attributor;
     const batch = ++this.#batches;
     return new Promise<AttributeReply>((resolve, reject) => {
       slot.pending.set(batch, { resolve, reject });
@@ -117,10 +135,12 @@ export class ScoringPool {
   evict(model: string): void {
     const message: ToWorker = { type: "evict", model };
     this.#slots[slotOf(model, this.#slots.length)]?.worker.postMessage(message);
+    this.#attributor?.worker.postMessage(message);
   }
 
   async close(): Promise<void> {
     this.#closed = true;
-    await Promise.all(this.#slots.map((s) => s.worker.terminate()));
+    const slots = this.#attributor === undefined ? this.#slots : [...this.#slots, this.#attributor];
+    await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 }

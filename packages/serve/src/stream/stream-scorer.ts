@@ -42,6 +42,21 @@ interface ActiveSteps {
 const NO_MODEL_RETRY_MS = 30_000;
 
 /**
+ * Most new rows of one asset in one detector call. A backlog (after a stall, a replay, a burst) is
+ * scored in few large calls instead of one call per stride: a call costs about as much for 5 windows
+ * as for 100, so per-stride calls cap the scorer far below the engine. Scores are the same either way
+ * (one window per row).
+ */
+const MAX_REQUEST_ROWS = 256;
+
+/**
+ * Batches sent to the pool before the oldest reply is handled. With two, the main thread collects and
+ * sends the next batch while the worker computes, and handles a reply while the worker computes the
+ * next one, so neither side waits for the other; replies are still handled in the order sent.
+ */
+const MAX_BATCHES_IN_FLIGHT = 2;
+
+/**
  * Streaming detection (see StreamScorer). Rows are formed per asset by RowAligner; every
  * `windowStride` new rows an asset is queued; every `batchIntervalMs` the queue becomes one batch for
  * the worker pool (one message per worker, one detector call per asset); replies are calibrated,
@@ -61,6 +76,8 @@ class StreamScorerImpl implements StreamScorer {
   #writes: Promise<void> = Promise.resolve();
   readonly #scores: ScoreWriter;
   #snapshotting: Promise<void> = Promise.resolve();
+  /** A snapshot was asked for and has not started yet: later asks join it (see #scheduleSnapshot). */
+  #snapshotAsked = false;
   #loop: Promise<void> = Promise.resolve();
   #wake: (() => void) | undefined;
   #progress: { promise: Promise<void>; resolve: () => void };
@@ -72,7 +89,11 @@ class StreamScorerImpl implements StreamScorer {
 
   constructor(options: Partial<StreamScorerOptions>) {
     this.#o = streamScorerOptions(options);
-    this.#pool = new ScoringPool({ registryDir: this.#o.registry.dir, workers: this.#o.workers });
+    this.#pool = new ScoringPool({
+      registryDir: this.#o.registry.dir,
+      workers: this.#o.workers,
+      engineThreads: this.#o.engineThreads,
+    });
     this.#progress = this.#newProgress();
     this.#scores = new ScoreWriter({
       store: this.#o.store,
@@ -293,7 +314,13 @@ class StreamScorerImpl implements StreamScorer {
       if (!runtime.aligner.add(r.channel, r.t, r.v)) this.counters.unknownChannel++;
       touched.add(runtime);
     }
-    for (const runtime of touched) runtime.closeRows(this.#o.latenessNs, this.#o.idleCloseMs, false);
+    let ready = false;
+    for (const runtime of touched) {
+      runtime.closeRows(this.#o.latenessNs, this.#o.idleCloseMs, false);
+      if (runtime.queued >= this.#o.windowStride) ready = true;
+    }
+    // A full stride is batched now rather than at the next tick (up to batchIntervalMs later).
+    if (ready) this.#wake?.();
     // Backpressure: wait while the pool is behind, so memory stays bounded and no ring overflows.
     while (!this.#closing && this.#saturated()) await this.#progress.promise;
   }
@@ -322,7 +349,10 @@ class StreamScorerImpl implements StreamScorer {
     for (const runtime of this.#assets.values()) {
       const stride = this.#o.windowStride;
       while (runtime.queued >= stride || (flush && runtime.queued > 0)) {
-        const n = Math.min(stride, runtime.queued);
+        // Whole strides only (a stride's rows are scored together), as many as fit one call.
+        const whole =
+          stride * Math.floor(Math.min(runtime.queued, Math.max(stride, MAX_REQUEST_ROWS)) / stride);
+        const n = whole > 0 ? whole : runtime.queued;
         const context = runtime.model.profile.context;
         const skip = runtime.queued - n;
         const rows = runtime.ring.tail(n, skip);
@@ -354,32 +384,50 @@ class StreamScorerImpl implements StreamScorer {
     return { requests, pending };
   }
 
+  /** Sends a batch to the pool; a failing pool becomes failed replies (the rows count as handled). */
+  async #dispatch(requests: ScoreRequest[]): Promise<ScoreReply[]> {
+    try {
+      return await this.#pool.score(requests);
+    } catch (error) {
+      this.#error(error);
+      return requests.map((r) => ({
+        id: r.id,
+        ok: false,
+        code: "VIGIL_ERR_WORKER_FAILED",
+        message: String(error),
+      }));
+    }
+  }
+
+  /**
+   * The batch loop: keeps up to MAX_BATCHES_IN_FLIGHT batches at the pool and handles replies in the
+   * order their batches were sent (an asset's steps must reach thresholds and trackers in time order).
+   */
   async #run(): Promise<void> {
+    const inFlight: { replies: Promise<ScoreReply[]>; pending: Map<number, Pending> }[] = [];
     while (!this.#closed) {
-      const { requests, pending } = this.#collect(this.#closing);
-      if (requests.length === 0) {
-        if (this.#closing) return;
-        await new Promise<void>((resolve) => {
-          this.#wake = resolve;
-        });
-        this.#wake = undefined;
-        continue;
+      if (inFlight.length < MAX_BATCHES_IN_FLIGHT) {
+        const { requests, pending } = this.#collect(this.#closing);
+        if (requests.length > 0) {
+          inFlight.push({ replies: this.#dispatch(requests), pending });
+          continue;
+        }
       }
-      let replies: ScoreReply[];
-      try {
-        replies = await this.#pool.score(requests);
-      } catch (error) {
-        this.#error(error);
-        replies = requests.map((r) => ({
-          id: r.id,
-          ok: false,
-          code: "VIGIL_ERR_WORKER_FAILED",
-          message: String(error),
-        }));
-      }
+      const oldest = inFlight[0];
+      if (oldest === undefined && this.#closing) return;
+      const woken = new Promise<false>((resolve) => {
+        this.#wake = () => resolve(false);
+      });
+      // Rows arriving while a batch is out are collected into the next one without waiting for it.
+      const done = await Promise.race(
+        oldest === undefined ? [woken] : [oldest.replies.then(() => true), woken],
+      );
+      this.#wake = undefined;
+      if (!done) continue;
+      inFlight.shift();
       this.counters.batches++;
       try {
-        this.#handle(replies, pending);
+        this.#handle(await oldest!.replies, oldest!.pending);
       } catch (error) {
         // A bug in handling one batch must not stop scoring for good.
         this.#error(error);
@@ -582,12 +630,20 @@ class StreamScorerImpl implements StreamScorer {
     return { ...signals, ...(retrain === undefined ? {} : { retrain }) };
   }
 
-  /** Writes a snapshot after the writes queued so far (so event ids are in it); one at a time. */
+  /**
+   * Writes a snapshot after the writes queued so far (so event ids are in it); one at a time. Asks
+   * made while one is waiting to start join it: a fleet's burst of event changes costs one snapshot
+   * (each forces a score flush and a megabyte of JSON on the main thread), not one per change.
+   */
   #scheduleSnapshot(): void {
-    if (this.#closed) return;
+    if (this.#closed || this.#snapshotAsked) return;
+    this.#snapshotAsked = true;
     this.#snapshotting = this.#snapshotting
       .then(() => this.#writes)
-      .then(() => this.#snapshot())
+      .then(() => {
+        this.#snapshotAsked = false;
+        return this.#snapshot();
+      })
       .catch((error) => this.#error(error));
   }
 
