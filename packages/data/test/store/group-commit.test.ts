@@ -50,3 +50,43 @@ test("a failing write is retried alone; the rest of its batch commits", async ()
   assert.equal(rollbacks(), 2);
   await commits.settled();
 });
+
+test("beforeCommit runs once per transaction, after its writes; if it throws the batch rolls back", async () => {
+  const log: string[] = [];
+  let failNext = false;
+  const commits = new GroupCommit(
+    async (sql) => {
+      log.push(sql);
+      if (sql === "COMMIT") await new Promise((resolve) => setTimeout(resolve, 5));
+    },
+    () => log.push("forget"),
+    () => {
+      log.push("flush");
+      if (failNext) {
+        failNext = false;
+        throw new Error("flush failed");
+      }
+    },
+  );
+  const work = (name: string) => async () => void log.push(name);
+  await Promise.all([commits.submit(work("a")), commits.submit(work("b")), commits.submit(work("c"))]);
+  assert.deepEqual(log, [
+    "BEGIN TRANSACTION",
+    "a",
+    "flush",
+    "COMMIT",
+    "BEGIN TRANSACTION",
+    "b",
+    "c",
+    "flush",
+    "COMMIT",
+  ]);
+  log.length = 0;
+  failNext = true;
+  const outcome = await commits.submit(work("d")).then(
+    () => "committed",
+    (e: Error) => e.message,
+  );
+  assert.equal(outcome, "flush failed", "a lone write whose flush fails is rejected");
+  assert.deepEqual(log, ["BEGIN TRANSACTION", "d", "flush", "forget", "ROLLBACK"]);
+});
