@@ -8,14 +8,11 @@
  * Run: nice node --import tsx bench/causal/root-cause-vae.ts [seeds=3] [epochs=30]
  */
 import { fisherZTest, matrixFromSeries, Pdag, pc, rankRootCauses } from "@vigil/causal";
-import { lowerBound, sliceByTime } from "@vigil/core/series";
-import { CRYO_FAULT_MODES, cryoObservationalSample, simulateCryoFleet } from "@vigil/data/simulate";
-import { attributeEvent } from "@vigil/detect/attribution";
-import { VaeDetector } from "@vigil/detect/vae";
+import { CRYO_FAULT_MODES, cryoObservationalSample } from "@vigil/data/simulate";
+import { cryoFaultAttributions } from "../detect/cryo-fault-attributions.ts";
 
 const seeds = Number(process.argv[2] ?? 3);
 const epochs = Number(process.argv[3] ?? 30);
-const HOUR = 3_600_000_000_000n;
 const METHODS = ["VAE attribution", "causal (true DAG)", "causal (learned CPDAG)"] as const;
 
 const healthy = matrixFromSeries(cryoObservationalSample({ rows: 10_000, seed: 2 }).series);
@@ -25,53 +22,27 @@ const ranks: Record<string, { mode: string; rank: number }[]> = Object.fromEntri
 );
 let channels = 0;
 
-for (const mode of CRYO_FAULT_MODES) {
-  let seed = 0;
-  for (let found = 0; found < seeds; ) {
-    seed++;
-    const fleet = simulateCryoFleet({
-      seed,
-      sites: 1,
-      magnetsPerSite: 1,
-      days: 10,
-      baseSampleSeconds: 60,
-      faultModes: [mode],
-    });
-    const magnet = fleet.magnets[0];
-    const fault = magnet?.faults[0];
-    if (magnet === undefined || fault === undefined) continue;
-    const series = magnet.series;
-    if (fault.onsetNs - (series.timestamps[0] as bigint) < 36n * HOUR) continue;
-    found++;
-    const names = series.channels.map((c) => c.name);
-    channels = names.length;
-    const trueDag = Pdag.fromEdges(
-      names,
-      fleet.dag.map((e) => ({ ...e, kind: "directed" as const })),
-    );
-    const detector = new VaeDetector({ epochs, windowLength: 32, trainStride: 4, seed });
-    await detector.fit(sliceByTime(series, { to: fault.onsetNs - 12n * HOUR }));
-    const scores = await detector.score(series);
-    const explanation = await attributeEvent(detector, series, {
-      start: lowerBound(series.timestamps, fault.onsetNs),
-      end: lowerBound(series.timestamps, fault.failureNs),
-      threshold: Number.POSITIVE_INFINITY,
-      scores,
-      integratedSteps: 8,
-    });
-    detector.dispose();
-    const evidence = Object.fromEntries(explanation.ranking.map((c) => [c.channel, c.errorShare * channels]));
-    const orders: Record<string, string[]> = {
-      "VAE attribution": explanation.ranking.map((c) => c.channel),
-      "causal (true DAG)": rankRootCauses(trueDag, evidence).map((r) => r.channel),
-      "causal (learned CPDAG)": rankRootCauses(learned, evidence).map((r) => r.channel),
-    };
-    for (const method of METHODS)
-      ranks[method]?.push({ mode, rank: (orders[method] as string[]).indexOf(fault.rootCause) + 1 });
-    console.error(
-      `${mode} seed ${seed}: root ${fault.rootCause}; ranks ${METHODS.map((m) => `${m} ${ranks[m]?.at(-1)?.rank}`).join(", ")}`,
-    );
-  }
+for await (const { mode, seed, fleet, series, rootCause, explanation } of cryoFaultAttributions({
+  seeds,
+  epochs,
+})) {
+  const names = series.channels.map((c) => c.name);
+  channels = names.length;
+  const trueDag = Pdag.fromEdges(
+    names,
+    fleet.dag.map((e) => ({ ...e, kind: "directed" as const })),
+  );
+  const evidence = Object.fromEntries(explanation.ranking.map((c) => [c.channel, c.errorShare * channels]));
+  const orders: Record<string, string[]> = {
+    "VAE attribution": explanation.ranking.map((c) => c.channel),
+    "causal (true DAG)": rankRootCauses(trueDag, evidence).map((r) => r.channel),
+    "causal (learned CPDAG)": rankRootCauses(learned, evidence).map((r) => r.channel),
+  };
+  for (const method of METHODS)
+    ranks[method]?.push({ mode, rank: (orders[method] as string[]).indexOf(rootCause) + 1 });
+  console.error(
+    `${mode} seed ${seed}: root ${rootCause}; ranks ${METHODS.map((m) => `${m} ${ranks[m]?.at(-1)?.rank}`).join(", ")}`,
+  );
 }
 
 const share = (rows: { rank: number }[], k: number): string =>

@@ -8,60 +8,25 @@
 // Usage: node --import tsx bench/detect/cryo-root-cause.ts [seeds=3] [epochs=30]
 import { interpretationScores, type RankedInstance } from "@vigil/core/metrics";
 import { createRng } from "@vigil/core/random";
-import { lowerBound, sliceByTime } from "@vigil/core/series";
-import { CRYO_FAULT_MODES, cryoDag, dagDescendants, simulateCryoFleet } from "@vigil/data/simulate";
-import { attributeEvent } from "@vigil/detect/attribution";
-import { VaeDetector } from "@vigil/detect/vae";
+import { CRYO_FAULT_MODES, cryoDag, dagDescendants } from "@vigil/data/simulate";
+import { cryoFaultAttributions } from "./cryo-fault-attributions.ts";
 
 const seeds = Number(process.argv[2] ?? 3);
 const epochs = Number(process.argv[3] ?? 30);
-const HOUR = 3_600_000_000_000n;
 const PERCENTS = [100, 150];
 const RANDOM_SHUFFLES = 200;
 const rows: Array<{ mode: string; seed: number; rank: number; instance: RankedInstance }> = [];
 const dag = cryoDag();
 
-for (const mode of CRYO_FAULT_MODES) {
-  let seed = 0;
-  for (let found = 0; found < seeds; ) {
-    seed++;
-    const fleet = simulateCryoFleet({
-      seed,
-      sites: 1,
-      magnetsPerSite: 1,
-      days: 10,
-      baseSampleSeconds: 60,
-      faultModes: [mode],
-    });
-    const magnet = fleet.magnets[0]!;
-    const fault = magnet.faults[0]!;
-    const series = magnet.series;
-    // at least a day and a half of normal operation to learn from
-    if (fault.onsetNs - series.timestamps[0]! < 36n * HOUR) continue;
-    found++;
-    const train = sliceByTime(series, { to: fault.onsetNs - 12n * HOUR });
-    const detector = new VaeDetector({ epochs, windowLength: 32, trainStride: 4, seed });
-    await detector.fit(train);
-    const scores = await detector.score(series);
-    const start = lowerBound(series.timestamps, fault.onsetNs);
-    const end = lowerBound(series.timestamps, fault.failureNs);
-    const explanation = await attributeEvent(detector, series, {
-      start,
-      end,
-      threshold: Number.POSITIVE_INFINITY,
-      scores,
-      integratedSteps: 8,
-    });
-    const ranking = explanation.ranking.map((c) => c.channel);
-    const rank = ranking.indexOf(fault.rootCause) + 1;
-    const names = new Set(series.channels.map((c) => c.name));
-    const truth = [fault.rootCause, ...dagDescendants(dag, fault.rootCause)].filter((c) => names.has(c));
-    rows.push({ mode, seed, rank, instance: { ranking, truth } });
-    console.error(
-      `${mode} seed ${seed}: root cause ${fault.rootCause} ranked ${rank} (top: ${ranking[0]}); ${truth.length} involved channels`,
-    );
-    detector.dispose();
-  }
+for await (const { mode, seed, series, rootCause, explanation } of cryoFaultAttributions({ seeds, epochs })) {
+  const ranking = explanation.ranking.map((c) => c.channel);
+  const rank = ranking.indexOf(rootCause) + 1;
+  const names = new Set(series.channels.map((c) => c.name));
+  const truth = [rootCause, ...dagDescendants(dag, rootCause)].filter((c) => names.has(c));
+  rows.push({ mode, seed, rank, instance: { ranking, truth } });
+  console.error(
+    `${mode} seed ${seed}: root cause ${rootCause} ranked ${rank} (top: ${ranking[0]}); ${truth.length} involved channels`,
+  );
 }
 
 const rng = createRng(1);
