@@ -19,35 +19,18 @@ import {
   rowCount,
 } from "@vigil/causal";
 import { readSachs } from "@vigil/data/datasets";
+import { Matrix, solve } from "ml-matrix";
 
 const DIR = new URL("../../../shared/data/sachs/", import.meta.url).pathname;
 const FOLDS = 10;
 
-/** Solves (A + tiny ridge) w = b by Gaussian elimination with partial pivoting; A is m×m row-major. */
-function solve(a: Float64Array, b: Float64Array, m: number): Float64Array {
-  const g = Float64Array.from(a);
-  const w = Float64Array.from(b);
-  for (let i = 0; i < m; i++) g[i * m + i] = (g[i * m + i] as number) * (1 + 1e-10) + 1e-12;
-  for (let c = 0; c < m; c++) {
-    let pivot = c;
-    for (let r = c + 1; r < m; r++)
-      if (Math.abs(g[r * m + c] as number) > Math.abs(g[pivot * m + c] as number)) pivot = r;
-    for (let k = 0; k < m; k++) {
-      const t = g[c * m + k] as number;
-      g[c * m + k] = g[pivot * m + k] as number;
-      g[pivot * m + k] = t;
-    }
-    const t = w[c] as number;
-    w[c] = w[pivot] as number;
-    w[pivot] = t;
-    for (let r = 0; r < m; r++) {
-      if (r === c) continue;
-      const f = (g[r * m + c] as number) / (g[c * m + c] as number);
-      for (let k = c; k < m; k++) g[r * m + k] = (g[r * m + k] as number) - f * (g[c * m + k] as number);
-      w[r] = (w[r] as number) - f * (w[c] as number);
-    }
-  }
-  return w.map((v, i) => v / (g[i * m + i] as number));
+/** Least-squares weights from the normal equations A w = b (A is m×m row-major), with a tiny ridge so collinear bases stay solvable. */
+function solveNormalEquations(a: Float64Array, b: Float64Array, m: number): Float64Array {
+  const g = new Matrix(m, m);
+  for (let i = 0; i < m; i++)
+    for (let k = 0; k < m; k++)
+      g.set(i, k, a[i * m + k]! * (i === k ? 1 + 1e-10 : 1) + (i === k ? 1e-12 : 0));
+  return Float64Array.from(solve(g, Matrix.columnVector(Array.from(b))).getColumn(0));
 }
 
 /** Held-out Gaussian log-likelihood of `data` under the additive DAG found with `knots`. */
@@ -76,7 +59,7 @@ function heldOut(data: DataMatrix, knots: number): number {
             gram[u * m + v] = (gram[u * m + v] as number) + xu * ((columns[v] as Float64Array)[i] as number);
         }
       }
-      const w = solve(gram, cross, m);
+      const w = solveNormalEquations(gram, cross, m);
       const residual = (i: number): number =>
         (y[i] as number) - columns.reduce((s, c, u) => s + (w[u] as number) * (c[i] as number), 0);
       let rss = 0;
