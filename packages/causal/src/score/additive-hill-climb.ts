@@ -3,11 +3,13 @@ import { type DataMatrix, logTransform, rowCount, validateMatrix } from "../data
 import type { Pdag } from "../graph/pdag.ts";
 import { type BackgroundKnowledge, CompiledKnowledge } from "../pc/knowledge.ts";
 import { additiveBic } from "./additive-bic.ts";
+import { EXACT_SEARCH_MAX_VARIABLES, exactSearch } from "./exact-search.ts";
 import { hillClimb } from "./hill-climb.ts";
 import { autoKnotCandidates } from "./knot-candidates.ts";
 import { logJacobian } from "./log-jacobian.ts";
 
 export const ADDITIVE_TRANSFORMS = ["auto", "none", "log"] as const;
+export const ADDITIVE_SEARCHES = ["tabu", "exact"] as const;
 export type AdditiveTransform = (typeof ADDITIVE_TRANSFORMS)[number];
 
 export interface AdditiveHillClimbOptions {
@@ -25,6 +27,12 @@ export interface AdditiveHillClimbOptions {
   readonly transform: AdditiveTransform;
   /** Multiplier of the BIC penalty ½·df·log n; 1 is Schwarz's BIC. */
   readonly penalty: number;
+  /**
+   * "tabu" (default): tabu search over DAGs (add / delete / reverse). "exact": the BIC-optimal DAG by dynamic
+   * programming over variable subsets (exactSearch; at most 20 variables), which certifies whether the search or
+   * the model limits a result.
+   */
+  readonly search: (typeof ADDITIVE_SEARCHES)[number];
   /** Tabu list length (bnlearn's default 10); 0 = plain greedy search. */
   readonly tabuLength: number;
   readonly tabuPatience: number;
@@ -36,6 +44,7 @@ export const ADDITIVE_HILL_CLIMB_DEFAULTS: AdditiveHillClimbOptions = {
   interiorKnots: "auto",
   transform: "auto",
   penalty: 1,
+  search: "tabu",
   tabuLength: 10,
   tabuPatience: 10,
   maxParents: Infinity,
@@ -56,6 +65,7 @@ export interface AdditiveHillClimbResult {
   readonly graph: Pdag;
   /** BIC of `graph` on the scale of the data as given (constants common to every candidate dropped). */
   readonly score: number;
+  /** Tabu moves applied, or local scores evaluated by the exact search. */
   readonly steps: number;
   /** The configuration that produced `graph`. */
   readonly transform: "none" | "log";
@@ -79,6 +89,8 @@ export function additiveHillClimb(
   validateMatrix(data);
   expectOneOf("transform", o.transform, ADDITIVE_TRANSFORMS);
   expectNumber("penalty", o.penalty, 0);
+  expectOneOf("search", o.search, ADDITIVE_SEARCHES);
+  if (o.search === "exact") expectInteger("variables", data.names.length, 1, EXACT_SEARCH_MAX_VARIABLES);
   if (typeof o.interiorKnots === "string") expectOneOf("interiorKnots", o.interiorKnots, ["auto"]);
   const knots =
     typeof o.interiorKnots === "string"
@@ -96,13 +108,21 @@ export function additiveHillClimb(
   for (const scale of scales)
     for (const k of knots) {
       const score = additiveBic(scale.data, { interiorKnots: k, penalty: o.penalty });
-      const found = hillClimb(score, data.names, {
-        allowed: (i, j) => !knowledge.isForbidden(i, j),
-        required: (i, j) => knowledge.isRequired(i, j),
+      const rules = {
+        allowed: (i: number, j: number) => !knowledge.isForbidden(i, j),
+        required: (i: number, j: number) => knowledge.isRequired(i, j),
         maxParents: o.maxParents,
-        tabuLength: o.tabuLength,
-        tabuPatience: o.tabuPatience,
-      });
+      };
+      const found =
+        o.search === "exact"
+          ? (({ graph, score, evaluations }) => ({ graph, score, steps: evaluations }))(
+              exactSearch(score, data.names, rules),
+            )
+          : hillClimb(score, data.names, {
+              ...rules,
+              tabuLength: o.tabuLength,
+              tabuPatience: o.tabuPatience,
+            });
       const total = found.score + scale.shift;
       candidates.push({
         transform: scale.transform,

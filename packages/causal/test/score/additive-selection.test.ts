@@ -128,3 +128,12 @@ test("non-positive data: auto stays on the raw scale, forced log and bad options
   assert.throws(() => additiveHillClimb(data, { transform: "sqrt" as "log" }), argument);
   assert.throws(() => additiveHillClimb(data, { interiorKnots: 1.5 }), /interiorKnots/);
 });
+
+test("search: exact reaches at least the tabu search's BIC with the same configuration, and is checked by name", () => {
+  const data = logNormalScm(400, 21);
+  const tabu = additiveHillClimb(data, { transform: "log", interiorKnots: 2 });
+  const exact = additiveHillClimb(data, { transform: "log", interiorKnots: 2, search: "exact" });
+  assert.ok(exact.score >= tabu.score - 1e-9, `${exact.score} vs ${tabu.score}`);
+  assert.equal(formatEdges(exact.graph.edges()), formatEdges(tabu.graph.edges()));
+  assert.throws(() => additiveHillClimb(data, { search: "greedy" as never }), /search/);
+});

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import {
+  ADDITIVE_SEARCHES,
   ADDITIVE_TRANSFORMS,
   additiveHillClimb,
   CI_TEST_KINDS,
@@ -44,6 +45,7 @@ interface DiscoverFlags {
   seed: string;
   permutations: string;
   knots: string;
+  search: string;
   workers: string;
   json?: boolean;
 }
@@ -91,8 +93,9 @@ async function discover(data: DataMatrix, flags: DiscoverFlags, alpha: number): 
   if (flags.method === "additive") {
     const knots = flags.knots === "auto" ? "auto" : expectInteger("--knots", Number(flags.knots), 0, 100);
     const transform = expectOneOf("--transform", flags.transform, ADDITIVE_TRANSFORMS);
-    if (!flags.json) console.error("  tabu search over DAGs, additive-spline BIC");
-    const result = additiveHillClimb(data, { interiorKnots: knots, transform });
+    const search = expectOneOf("--search", flags.search, ADDITIVE_SEARCHES);
+    if (!flags.json) console.error(`  ${search} search over DAGs, additive-spline BIC`);
+    const result = additiveHillClimb(data, { interiorKnots: knots, transform, search });
     return {
       graph: result.graph,
       chosen: `transform ${result.transform}, ${result.interiorKnots} knots, BIC ${result.score.toFixed(1)}`,
@@ -205,6 +208,11 @@ export function registerCausal(program: Command): void {
       "--knots <k>",
       "additive: interior spline knots per parent, or auto (the count 0..2*floor(n^(1/5)) with the highest BIC)",
       "auto",
+    )
+    .option(
+      "--search <name>",
+      "additive: tabu, or exact (the BIC-optimal DAG by dynamic programming; at most 20 variables)",
+      "tabu",
     )
     .option(
       "--transform <name>",
