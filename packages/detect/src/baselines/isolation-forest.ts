@@ -1,11 +1,11 @@
 import type { Series } from "@vigil/core";
 import { VigilArgumentError, VigilInputError } from "@vigil/core/errors";
 import { createRng } from "@vigil/core/random";
+import { median } from "@vigil/core/stats";
 import { expectInteger, expectPositiveInteger, withDefaults } from "@vigil/core/validate";
 import type { Detector, FitReport, ScoreResult } from "../detector/types.ts";
 import { channelNames, expectFitted, fittedColumns } from "./columns.ts";
 import { averagePathLength, checkForest, type Forest, growForest, pathLengths } from "./isolation-tree.ts";
-import { nanMedian } from "./robust.ts";
 import { allocateScores } from "./score-result.ts";
 import { type DetectorState, float64Tensor, restoredConfig, stateCard, stateTensor } from "./state.ts";
 
@@ -58,14 +58,14 @@ export class IsolationForest implements Detector {
     const steps = train.timestamps.length;
     if (steps < 2)
       throw new VigilArgumentError(`IsolationForest needs at least 2 training steps but received ${steps}`);
-    const median = Float64Array.from(train.values, nanMedian);
+    const medians = Float64Array.from(train.values, median);
     const columns = train.values.map((x, c) =>
-      Float64Array.from(x, (v) => (Number.isNaN(v) ? median[c]! : v)),
+      Float64Array.from(x, (v) => (Number.isNaN(v) ? medians[c]! : v)),
     );
     const subsample = Math.min(this.options.subsample, steps);
     const rng = createRng(this.options.seed);
     const forest = growForest(columns, { trees: this.options.trees, subsample, rng });
-    this.fitted = { channels: channelNames(train), forest, median, subsample };
+    this.fitted = { channels: channelNames(train), forest, median: medians, subsample };
     return { seconds: (performance.now() - started) / 1000 };
   }
 

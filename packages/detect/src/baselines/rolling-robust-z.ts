@@ -1,4 +1,5 @@
 import type { Series } from "@vigil/core";
+import { MAD_SCALE, SortedWindow } from "@vigil/core/stats";
 import {
   expectInteger,
   expectNumber,
@@ -8,7 +9,7 @@ import {
 } from "@vigil/core/validate";
 import type { Detector, FitReport, ScoreResult } from "../detector/types.ts";
 import { channelNames, expectFitted, fittedColumns } from "./columns.ts";
-import { nanMedian, nanRobustScale, SortedWindow } from "./robust.ts";
+import { robustLocationScale } from "./robust.ts";
 import { allocateScores } from "./score-result.ts";
 import { type DetectorState, float64Tensor, restoredConfig, stateCard, stateTensor } from "./state.ts";
 
@@ -68,10 +69,9 @@ export class RollingRobustZ implements Detector {
   async fit(train: Series): Promise<FitReport> {
     const started = performance.now();
     const channels = channelNames(train);
-    const trainMedian = Float64Array.from(train.values, nanMedian);
-    const trainScale = Float64Array.from(train.values, (column, c) =>
-      nanRobustScale(column, trainMedian[c]!),
-    );
+    const robust = train.values.map(robustLocationScale);
+    const trainMedian = Float64Array.from(robust, (r) => r.median);
+    const trainScale = Float64Array.from(robust, (r) => r.scale);
     this.fitted = { channels, trainMedian, trainScale };
     return { seconds: (performance.now() - started) / 1000 };
   }
@@ -93,8 +93,7 @@ export class RollingRobustZ implements Detector {
       const sorted = new SortedWindow(window);
       for (let t = 0; t < steps; t++) {
         if (sorted.size >= minPeriods && !Number.isNaN(x[t]!)) {
-          const median = sorted.median();
-          z[t] = Math.abs(x[t]! - median) / Math.max(sorted.madScale(median), floor);
+          z[t] = Math.abs(x[t]! - sorted.median()) / Math.max(MAD_SCALE * sorted.mad(), floor);
         }
         const leaving = t - window >= 0 ? x[t - window]! : Number.NaN;
         if (!Number.isNaN(leaving)) sorted.remove(leaving);

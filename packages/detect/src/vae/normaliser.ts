@@ -1,4 +1,4 @@
-import { nanMedian, nanRobustScale } from "../baselines/robust.ts";
+import { robustLocationScale } from "../baselines/robust.ts";
 import type { VaeDetectorOptions } from "./vae-options.ts";
 
 /** Per-channel affine map fitted on training data only: z = (x − center) / scale. */
@@ -38,8 +38,7 @@ export function fitNormaliser(
     let mid: number;
     let spread: number;
     if (kind === "robust") {
-      mid = nanMedian(x);
-      spread = nanRobustScale(x, mid);
+      ({ median: mid, scale: spread } = robustLocationScale(x));
     } else {
       const m = nanMeanStd(x);
       mid = m.mean;

@@ -1,8 +1,8 @@
 import type { Series } from "@vigil/core";
 import { VigilArgumentError, VigilInputError } from "@vigil/core/errors";
+import { median } from "@vigil/core/stats";
 import { dispose, Generator, manualSeed, noGrad, type Tensor, tensor, tidy } from "@vigil/torch";
 import { channelNames, expectFitted, fittedColumns } from "../baselines/columns.ts";
-import { nanMedian } from "../baselines/robust.ts";
 import { allocateScores } from "../baselines/score-result.ts";
 import { type DetectorState, restoredConfig, stateCard, stateTensor } from "../baselines/state.ts";
 import type { Detector, FitProgress, FitReport, ScoreOptions, ScoreResult } from "../detector/types.ts";
@@ -401,7 +401,7 @@ export class VaeDetector implements Detector {
  * (constant in training) does not turn a rounding error into an alarm.
  */
 function errorScales(contributions: readonly Float64Array[]): Float64Array {
-  const medians = Float64Array.from(contributions, (x) => nanMedian(x));
+  const medians = Float64Array.from(contributions, (x) => median(x));
   const largest = Math.max(...medians.filter(Number.isFinite));
   const floor = Math.max(Number.MIN_VALUE, 1e-6 * (Number.isFinite(largest) ? largest : 1));
   return medians.map((m) => (Number.isNaN(m) || m < floor ? floor : m));

@@ -7,8 +7,10 @@ export interface BlockWindowState {
 }
 
 /**
- * The running sum of the last `capacity` blocks' vectors (feature sums, histogram counts): adding a
- * block subtracts the one leaving the window, so a windowed statistic costs O(length) per block.
+ * The sum of the last `capacity` blocks' vectors (feature sums, histogram counts). It is summed afresh from the
+ * blocks on every add (O(capacity · length), a few thousand additions per block), not kept running by
+ * subtracting the block that leaves: a running sum keeps the rounding of every block that ever passed (one huge
+ * block spoils it for good), and a window restored from its blocks would not continue bit for bit.
  */
 export class BlockWindow {
   readonly length: number;
@@ -34,11 +36,9 @@ export class BlockWindow {
 
   add(block: Float64Array): void {
     this.#blocks.push(block);
-    for (let i = 0; i < this.length; i++) this.sum[i]! += block[i]!;
-    if (this.#blocks.length > this.capacity) {
-      const old = this.#blocks.shift()!;
-      for (let i = 0; i < this.length; i++) this.sum[i]! -= old[i]!;
-    }
+    if (this.#blocks.length > this.capacity) this.#blocks.shift();
+    this.sum.fill(0);
+    for (const b of this.#blocks) for (let i = 0; i < this.length; i++) this.sum[i]! += b[i]!;
   }
 
   toJSON(): BlockWindowState {

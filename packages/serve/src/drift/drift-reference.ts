@@ -1,5 +1,6 @@
 import { calibrateThresholdForERT, type ErtCalibration } from "@vigil/core/drift";
 import { VigilError } from "@vigil/core/errors";
+import { medianAndMad } from "@vigil/core/stats";
 import { ChannelDrift, expectedFractions } from "./channel-drift.ts";
 import { BlockBuilder, ChannelBins, type DriftBlock } from "./drift-block.ts";
 import { type DriftOptions, driftOptions } from "./drift-options.ts";
@@ -51,8 +52,7 @@ export interface DriftReferenceInput {
 function robustScale(column: Float64Array): { center: number; scale: number } {
   const finite = column.filter(Number.isFinite);
   if (finite.length === 0) return { center: 0, scale: 1 };
-  const center = medianOf(finite);
-  const mad = 1.4826 * medianOf(finite.map((v) => Math.abs(v - center)));
+  const { median: center, mad } = medianAndMad(finite, { scaled: true });
   const mean = finite.reduce((a, b) => a + b, 0) / finite.length;
   const sd = Math.sqrt(finite.reduce((a, b) => a + (b - mean) ** 2, 0) / finite.length);
   return { center, scale: mad > 0 ? mad : sd > 0 ? sd : 1 };
