@@ -31,9 +31,8 @@ export interface StreamScorerOptions {
   /**
    * k: an asset is scored once k new rows have closed, all k in one detector call (one window per
    * row, so every row gets a score; a score waits for up to k − 1 later rows). Larger k amortises the
-   * per-call cost, smaller k cuts latency. Measured with 50 assets × 16 channels at 10 Hz and the
-   * default VAE on this project's 2-core VM (one worker): k = 2 gives push→score p50 ≈ 110 ms,
-   * p99 ≈ 210 ms at ≈ 35 % of one core; k = 10 gives p50 ≈ 500 ms, p99 ≈ 1 s at ≈ 30 %.
+   * per-call cost, smaller k cuts latency (by up to (k − 1) / rate). `npm run bench:stream -- --stride k`
+   * measures the trade-off on a given machine; the README's Benchmarks section has the figures for k = 5.
    */
   windowStride: number;
   /** A row closes once a reading this much newer (event time, ns) has arrived. */
