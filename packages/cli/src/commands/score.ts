@@ -62,7 +62,7 @@ function scoresCsv(run: ScoreRun): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** Events as JSON: ISO times, steps, peak, onset and the channel ranking. */
+/** Events as JSON: ISO times, steps, peak, onset, the score's phase changes and the channel ranking. */
 function eventsJson(run: ScoreRun, modelId: string): string {
   const time = (p: { step: number; timestamp: bigint }) => ({
     step: p.step,
@@ -79,6 +79,7 @@ function eventsJson(run: ScoreRun, modelId: string): string {
         end: time(e.last),
         onset: time(e.onset),
         peak: { ...time(e.peak), score: e.peak.score },
+        phases: e.phases.map(time),
         ranking: e.ranking,
       })),
     },

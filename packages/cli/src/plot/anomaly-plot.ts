@@ -26,7 +26,10 @@ function eventLabel(e: ScoredEvent, i: number): string {
   return `event ${i + 1}: ${formatTimestamp(e.first.timestamp)} to ${formatTimestamp(e.last.timestamp)}, onset ${formatTimestamp(e.onset.timestamp)}, peak ${e.peak.score.toPrecision(4)}, top channels ${top}`;
 }
 
-/** SVG of the chosen signals, then the score with its threshold, each event shaded across all panels. */
+/**
+ * SVG of the chosen signals, then the score with its threshold and each event's phase changes, each event shaded
+ * across all panels.
+ */
 export function anomalyPlot(input: AnomalyPlotInput): string {
   const { series, scores, calibration, events } = input;
   const x = Float64Array.from(series.timestamps, seconds);
@@ -41,6 +44,20 @@ export function anomalyPlot(input: AnomalyPlotInput): string {
     return { title: name, lines: [{ name, x, y: series.values[c]!, color: PALETTE[i % PALETTE.length]! }] };
   });
   const span = x.length > 0 ? [x[0]!, x[x.length - 1]!] : [];
+  // Each phase change a lone dot on the score: a NaN after every point keeps the dots unjoined.
+  const phases = events.flatMap((e) => e.phases.map((p) => p.step));
+  const phaseDots: ChartPanel["lines"] =
+    phases.length === 0
+      ? []
+      : [
+          {
+            name: "score phase changes",
+            x: phases.flatMap((i) => [x[i]!, x[i]!]),
+            y: phases.flatMap((i) => [scores.score[i]!, Number.NaN]),
+            color: "#ff7f0e",
+            markers: true,
+          },
+        ];
   return renderPanelChart({
     title: input.title,
     x: { kind: "time" },
@@ -57,6 +74,7 @@ export function anomalyPlot(input: AnomalyPlotInput): string {
             color: "#d62728",
             dashed: true,
           },
+          ...phaseDots,
         ],
       },
     ],

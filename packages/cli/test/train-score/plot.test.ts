@@ -25,6 +25,7 @@ const event: ScoredEvent = {
   last: step(3219),
   onset: step(3195),
   peak: { ...step(3210), score: 5 },
+  phases: [step(3200), step(3215)],
   ranking: [
     { channel: "temp", share: 0.9 },
     { channel: "flow <l/s>", share: 0.1 },
@@ -54,6 +55,8 @@ test("the anomaly plot draws each signal, the score and threshold, and the event
   );
   assert.match(svg, /time \(UTC\) from 2023-11-14T22:13:20Z/);
   assert.match(svg, /d="M[^"]*M/, "the missing stretch of flow breaks its line");
+  assert.equal(svg.match(/<circle[^>]*fill="#ff7f0e"/g)?.length, 2, "one dot per phase change");
+  assert.match(svg, />score phase changes</);
   assert.ok(!/NaN|Infinity/.test(svg));
 });
 

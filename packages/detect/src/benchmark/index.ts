@@ -3,10 +3,17 @@ export { BENCHMARK_DETECTORS, benchmarkDetectorNames } from "./benchmark-detecto
 export { benchSkab, type SkabBenchJson, type SkabBenchOptions, skabBenchJson } from "./skab-bench.ts";
 export { evaluateSkab, type SkabEvaluation } from "./skab-evaluation.ts";
 export { parseSkabLeaderboard, type SkabLeaderboard, type TextTable } from "./skab-leaderboard.ts";
-export { alarmRates, type SkabRandomBaseline, skabRandomBaseline } from "./skab-random-baseline.ts";
+export {
+  detectorBudgets,
+  type SkabDetectorBudget,
+  type SkabRandomBaseline,
+  skabRandomBaseline,
+} from "./skab-random-baseline.ts";
 export { type SkabRow, skabRow } from "./skab-row.ts";
 export {
+  changepointMask,
   runSkab,
+  SKAB_CHANGEPOINT_RULES,
   SKAB_RUN_DEFAULTS,
   type SkabFileProgress,
   type SkabFileResult,

@@ -1,7 +1,7 @@
 import type { RandomBaselineOptions } from "@vigil/core/metrics";
 import type { SkabExperiment } from "@vigil/data/datasets";
 import { BENCHMARK_DETECTORS, benchmarkDetectorNames } from "./benchmark-detectors.ts";
-import { alarmRates, skabRandomBaseline } from "./skab-random-baseline.ts";
+import { detectorBudgets, skabRandomBaseline } from "./skab-random-baseline.ts";
 import { type SkabRow, skabRow } from "./skab-row.ts";
 import { runSkab, type SkabRunOptions } from "./skab-runner.ts";
 import type { SkabReportEntry } from "./skab-table.ts";
@@ -27,11 +27,7 @@ export async function benchSkab(
   const make = BENCHMARK_DETECTORS[checked!]!;
   const { random: randomOptions, ...runOptions } = { random: {}, ...options };
   const run = await runSkab(experiments, make, runOptions);
-  const random = skabRandomBaseline(
-    experiments,
-    alarmRates(run.files.map((f) => f.predictions)),
-    randomOptions,
-  );
+  const random = skabRandomBaseline(experiments, detectorBudgets(run.files), randomOptions);
   return { row: skabRow(checked!, run), random, trainSeconds: run.trainSeconds };
 }
 

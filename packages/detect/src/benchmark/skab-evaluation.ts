@@ -17,17 +17,23 @@ export interface SkabEvaluation {
 
 /**
  * Scores binary outlier predictions on the test parts exactly as SKAB's README states: the outlier metrics over
- * the summed confusion matrix, and the changepoint score on the predicted changepoints |Δ prediction| (SKAB's
- * convention: each rise and fall of the alarm is a reported changepoint).
+ * the summed confusion matrix, and the changepoint score on the reported changepoints (0/1 per test row), by
+ * default |Δ prediction| (SKAB's convention: each rise and fall of the alarm is a reported changepoint).
  */
 export function evaluateSkab(
   experiments: readonly SkabExperiment[],
   predictions: readonly Uint8Array[],
+  changepoints: readonly Uint8Array[] = predictions.map(predictedChangepoints),
 ): SkabEvaluation {
-  if (predictions.length !== experiments.length) {
-    throw new VigilArgumentError(
-      `Expected one prediction array per experiment (${experiments.length}) but received ${predictions.length}`,
-    );
+  for (const [name, arrays] of [
+    ["prediction", predictions],
+    ["changepoint", changepoints],
+  ] as const) {
+    if (arrays.length !== experiments.length) {
+      throw new VigilArgumentError(
+        `Expected one ${name} array per experiment (${experiments.length}) but received ${arrays.length}`,
+      );
+    }
   }
   const outlier = skabOutlierScores(
     experiments.map((e, i) => ({ labels: e.test.anomaly, predictions: predictions[i]! })),
@@ -36,7 +42,7 @@ export function evaluateSkab(
     experiments.map((e, i) => ({
       timestamps: e.test.series.timestamps,
       changepoints: e.test.changepoint,
-      predicted: predictedChangepoints(predictions[i]!),
+      predicted: changepoints[i]!,
     })),
   );
   return { outlier, changepoint };

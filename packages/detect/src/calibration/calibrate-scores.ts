@@ -6,6 +6,7 @@ import {
   type TrainingThresholdOptions,
   trainingThreshold,
 } from "../benchmark/training-threshold.ts";
+import { scoreRegimePrior } from "../events/score-changepoints.ts";
 import type { ModelCalibration } from "../registry/card.ts";
 
 export interface CalibrationOptions {
@@ -50,6 +51,7 @@ export function calibrateScores(
     rule: rule.rule === "pot" ? `pot(risk=${rule.risk})` : `${rule.factor}x p${rule.percentile}`,
     mergeGapSeconds: o.mergeGapSeconds,
     minDurationSeconds: o.minDurationSeconds,
+    regimes: scoreRegimePrior(trainScores),
   };
 }
 

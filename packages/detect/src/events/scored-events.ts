@@ -5,6 +5,7 @@ import { calibrationAlertRules } from "../calibration/calibrate-scores.ts";
 import type { ScoreResult } from "../detector/types.ts";
 import type { ModelCalibration } from "../registry/card.ts";
 import { type ChannelShare, rankChannels } from "./channel-ranking.ts";
+import { scoreChangepoints } from "./score-changepoints.ts";
 
 export interface StepTime {
   readonly step: number;
@@ -24,13 +25,19 @@ export interface ScoredEvent {
    * normal, not to when it crossed the threshold.
    */
   readonly onset: StepTime;
+  /**
+   * Where the score's regime changed from the onset through the last alarming step (scoreChangepoints): the
+   * onset itself, the end of a build-up, a settled level, the start of a recovery. Empty for a calibration
+   * without a regime prior (older model cards).
+   */
+  readonly phases: readonly StepTime[];
   /** Channels by their share of the event's contributions, largest first. */
   readonly ranking: readonly ChannelShare[];
 }
 
 /**
  * The events the calibration's alert rules raise on the scores (as `detectAlerts` does, so batch and
- * streaming agree), each with its channel ranking over its steps, its peak and its onset.
+ * streaming agree), each with its channel ranking over its steps, its peak, its onset and its phases.
  */
 export function scoredEvents(
   timestamps: BigInt64Array,
@@ -38,15 +45,19 @@ export function scoredEvents(
   calibration: ModelCalibration,
 ): ScoredEvent[] {
   const at = (step: number): StepTime => ({ step, timestamp: timestamps[step]! });
+  const changes =
+    calibration.regimes === undefined ? [] : scoreChangepoints(scores.score, calibration.regimes);
   return detectAlerts(timestamps, scores.score, calibrationAlertRules(calibration)).map((event) => {
     const first = lowerBound(timestamps, event.start);
     const end = lowerBound(timestamps, event.end + 1n);
     const peak = lowerBound(timestamps, event.peakTime);
+    const onset = onsetStep(scores.score, first, 0, calibration.onsetLevel) ?? first;
     return {
       first: at(first),
       last: at(end - 1),
       peak: { ...at(peak), score: event.peakScore },
-      onset: at(onsetStep(scores.score, first, 0, calibration.onsetLevel) ?? first),
+      onset: at(onset),
+      phases: changes.filter((step) => step >= onset && step < end).map(at),
       ranking: rankChannels(scores, first, end),
     };
   });

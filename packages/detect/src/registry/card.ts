@@ -19,8 +19,9 @@ const tensorSpecSchema = z.strictObject({
 /**
  * How scores become alarms for this model, set from its training scores only: the alarm threshold
  * on the raw score, the level an event's onset is dated by (where the score last rose above it before
- * the alarm; see onsetLevel), the rule that set the threshold, and the alert rules that turn
- * crossings into events.
+ * the alarm; see onsetLevel), the rule that set the threshold, the alert rules that turn
+ * crossings into events, and what normal scores look like to the changepoint model that dates an
+ * event's phases.
  */
 export const calibrationSchema = z.strictObject({
   threshold: z.number(),
@@ -28,6 +29,15 @@ export const calibrationSchema = z.strictObject({
   rule: z.string().min(1),
   mergeGapSeconds: z.number().nonnegative(),
   minDurationSeconds: z.number().nonnegative(),
+  /** Normal scores as the score-regime changepoint model reads them (scoreRegimePrior); absent on older cards. */
+  regimes: z
+    .strictObject({
+      floor: z.number(),
+      offset: z.number().positive(),
+      mean: z.number(),
+      variance: z.number().nonnegative(),
+    })
+    .optional(),
 });
 
 export type ModelCalibration = z.infer<typeof calibrationSchema>;

@@ -68,3 +68,40 @@ test("calibration comes from training scores only: POT threshold above the onset
   assert.equal(c.mergeGapSeconds, 30);
   assert.throws(() => calibrateScores(train, { mergeGapSecs: 1 } as never), /Unknown option "mergeGapSecs"/);
 });
+
+test("an event's phases: where the score's regime changed from its onset to its last alarming step", () => {
+  // Normal scores, then a fault: a 40-step build-up to a plateau, a recovery ramp, and back to normal.
+  const rng = { s: 7, next: () => (rng.s = (rng.s * 16807) % 2147483647) / 2147483647 };
+  const noise = () => Math.exp(0.3 * (rng.next() + rng.next() + rng.next() - 1.5));
+  const level = (i: number) =>
+    i < 600 ? 1 : i < 640 ? 1 + (i - 600) * 0.5 : i < 900 ? 21 : i < 940 ? 21 - (i - 900) * 0.5 : 1;
+  const n = 1200;
+  const steps = BigInt64Array.from({ length: n }, (_, i) => BigInt(i) * NS_PER_SECOND);
+  const scores = Float64Array.from({ length: n }, (_, i) => level(i) * noise());
+  const calibrated = calibrateScores(scores.subarray(0, 400));
+  assert.ok(calibrated.regimes !== undefined);
+  const one: ScoreResult = {
+    score: scores,
+    components: { error: scores },
+    channels: ["x"],
+    channelContributions: [scores],
+  };
+  const [event, ...rest] = scoredEvents(steps, one, calibrated);
+  assert.equal(rest.length, 0);
+  const phases = event!.phases.map((p) => p.step);
+  assert.ok(
+    phases.length >= 2 && phases.every((s) => s >= event!.onset.step && s <= event!.last.step),
+    `${phases}`,
+  );
+  assert.ok(
+    phases.some((s) => s >= 600 && s < 640),
+    `a change in the build-up: ${phases}`,
+  );
+  assert.ok(
+    phases.some((s) => s >= 880 && s < 940),
+    `a change as the recovery starts: ${phases}`,
+  );
+  // A card calibrated before regime priors existed still gives events, without phases.
+  const { regimes: _, ...older } = calibrated;
+  assert.deepEqual(scoredEvents(steps, one, older)[0]!.phases, []);
+});
