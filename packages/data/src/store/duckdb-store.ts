@@ -413,6 +413,12 @@ export class DuckDbStore implements Store {
     return (await this.#rows(`SELECT * FROM events ${where} ORDER BY start_ns, id`, where)).map(eventFromRow);
   }
 
+  async getEvent(id: string): Promise<StoredEvent | undefined> {
+    const where = new Where().add((p) => `id = ${p}`, id, VARCHAR);
+    const [row] = await this.#rows(`SELECT * FROM events ${where}`, where);
+    return row === undefined ? undefined : eventFromRow(row);
+  }
+
   async putModel(record: ModelRecord): Promise<void> {
     expectOneOf("status", record.status, MODEL_STATUSES);
     if (record.asset !== undefined) expectAsset(record.asset);

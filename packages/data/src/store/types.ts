@@ -32,6 +32,8 @@ export interface Store {
   updateEvent(id: string, update: EventUpdate): Promise<StoredEvent>;
   /** Events overlapping the range (all when no range), ordered by start. */
   queryEvents(query: EventQuery): Promise<StoredEvent[]>;
+  /** The event with this id, or undefined. */
+  getEvent(id: string): Promise<StoredEvent | undefined>;
 
   /** Inserts or replaces the registry row with this id. */
   putModel(record: ModelRecord): Promise<void>;

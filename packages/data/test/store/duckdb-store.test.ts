@@ -120,6 +120,8 @@ test("events: stored open, acknowledged with a comment, filtered; unknown ids ar
   );
   assert.deepEqual(await store.queryEvents({ asset: other }), []);
   assert.deepEqual(await store.queryEvents({ asset: magnet, from: 2001n }), []);
+  assert.deepEqual(await store.getEvent(event.id), acked);
+  assert.equal(await store.getEvent("missing"), undefined);
   await assert.rejects(
     store.updateEvent("missing", { comment: "x" }),
     (e: VigilError) => e.code === "STORE_NOT_FOUND",

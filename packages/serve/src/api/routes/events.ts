@@ -82,7 +82,7 @@ export function registerEventRoutes(app: FastifyInstance, ctx: ApiContext): void
       },
     },
     async (request): Promise<EventDetail> => {
-      const event = (await ctx.store.queryEvents({})).find((e) => e.id === request.params.id);
+      const event = await ctx.store.getEvent(request.params.id);
       if (event === undefined)
         throw apiError(SERVE_ERRORS.notFound, `No event with id ${request.params.id}`, "params/id");
       return eventDetail(event);
