@@ -43,6 +43,9 @@ export async function startEmbeddedBroker(
       () => undefined,
     ),
   );
+  // Payloads of rejected readings: acknowledged (the publisher must not resend them) but never forwarded, so
+  // other subscribers see only what was stored. aedes hands each subscriber the same payload Buffer.
+  const rejected = new WeakSet<Buffer>();
   let inFlight = 0;
   let drained: (() => void) | undefined;
   const user = options.username === undefined ? undefined : Buffer.from(options.username);
@@ -67,7 +70,10 @@ export async function startEmbeddedBroker(
       ingest
         .handle(packet.topic, packet.payload as Buffer)
         .then(
-          () => callback(null),
+          (outcome) => {
+            if ("rejected" in outcome) rejected.add(packet.payload as Buffer);
+            callback(null);
+          },
           (error: unknown) => {
             options.log(`mqtt: could not store ${packet.topic}: ${(error as Error).message}`);
             callback(error as Error);
@@ -76,6 +82,9 @@ export async function startEmbeddedBroker(
         .finally(() => {
           if (--inFlight === 0) drained?.();
         });
+    },
+    authorizeForward(_client, packet) {
+      return rejected.has(packet.payload as Buffer) ? null : packet;
     },
   });
   const server: Server = createServer(broker.handle);

@@ -79,9 +79,13 @@ describe("MQTT ingest through the embedded broker", () => {
 
   test("malformed payloads are rejected with a reason, counted, announced, and never half-stored", async () => {
     const notices: { topic: string; body: { reason: string; where: string } }[] = [];
+    const forwarded: string[] = [];
     const listener = await mqtt.connectAsync(service.mqtt.url, { clientId: "test-listener" });
-    await listener.subscribeAsync("vigil-rejected/#", { qos: 0 });
-    listener.on("message", (topic, payload) => notices.push({ topic, body: JSON.parse(payload.toString()) }));
+    await listener.subscribeAsync(["vigil-rejected/#", "vigil/#"], { qos: 0 });
+    listener.on("message", (topic, payload) => {
+      if (topic.startsWith("vigil-rejected/")) notices.push({ topic, body: JSON.parse(payload.toString()) });
+      else forwarded.push(payload.toString());
+    });
     const bad: [string, string | Buffer, string][] = [
       ["vigil/plant/m3/temp", "{not json", "bad-json"],
       // One bad element sinks the whole message: the good first element is not stored either.
@@ -108,6 +112,11 @@ describe("MQTT ingest through the embedded broker", () => {
     for (const [, , reason] of bad) expected.set(reason, (expected.get(reason) ?? 0) + 1);
     for (const [reason, count] of expected) assert.equal(rejectedMetric(metrics, reason), count, reason);
     await eventually(() => (notices.length === bad.length ? true : undefined), 5000, "rejection notices");
+    // Other subscribers get what was stored, never what was rejected.
+    const good = JSON.stringify({ t: T0, v: 5 });
+    await client.publishAsync("vigil/plant/m4/temp", good, { qos: 1 });
+    await eventually(() => (forwarded.length > 0 ? true : undefined), 5000, "the stored reading forwarded");
+    assert.deepEqual(forwarded, [good]);
     assert.equal(notices[0]!.topic, "vigil-rejected/vigil/plant/m3/temp");
     assert.equal(notices[1]!.body.where, "topic vigil/plant/m3/temp[1].v");
     await listener.endAsync();
