@@ -31,6 +31,21 @@ export interface FittedVae {
 
 const MODEL_PREFIX = "model.";
 
+/** One network tensor by parameter name, as float32 values (row-major). */
+export interface NetworkWeight {
+  readonly name: string;
+  readonly shape: number[];
+  readonly data: Float32Array;
+}
+
+function networkWeightsOf(model: VaeModel): NetworkWeight[] {
+  return [...model.stateDict()].map(([name, t]) => ({
+    name,
+    shape: t.shape,
+    data: t.toArray() as Float32Array,
+  }));
+}
+
 /**
  * Variational autoencoder over sliding windows of L steps of normalised channels (see
  * `VaeDetectorOptions`). The score at step t is that of the window ending at t, the sum of:
@@ -330,6 +345,46 @@ export class VaeDetector implements Detector {
       tensors[MODEL_PREFIX + name] = { dtype: "float32", shape: t.shape, data: t.toArray() as Float32Array };
     }
     return { tensors, card: stateCard(this.kind, this.options, channels) };
+  }
+
+  /**
+   * The network's weights by parameter name, as float32 copies: what federated training exchanges
+   * between sites. The normaliser, baseline and error scales are not part of them and stay local.
+   */
+  networkWeights(): NetworkWeight[] {
+    return networkWeightsOf(this.fitted.model);
+  }
+
+  /**
+   * The weights a fresh network gets for these options and `channels` channels (seeded by
+   * `options.seed`, no data needed): e.g. the first global model of federated training.
+   */
+  static initialNetworkWeights(options: Partial<VaeDetectorOptions>, channels: number): NetworkWeight[] {
+    const o = vaeOptions(options);
+    const model = new VaeModel(o, channels, new Generator(o.seed));
+    try {
+      return networkWeightsOf(model);
+    } finally {
+      model.dispose();
+    }
+  }
+
+  /**
+   * Replaces every network weight in place with one of the same name and shape (as `networkWeights()`
+   * lists them), e.g. a federated global model; the normaliser, baseline and error scales stay as
+   * fitted. Runs after any fit, update or score in progress.
+   */
+  loadNetworkWeights(
+    weights: readonly { name: string; shape: readonly number[]; data: ArrayLike<number> }[],
+  ): Promise<void> {
+    return this.#exclusive(async () => {
+      const { model } = this.fitted;
+      tidy(() =>
+        model.loadStateDict(
+          new Map(weights.map((w) => [w.name, tensor(Float32Array.from(w.data), { shape: [...w.shape] })])),
+        ),
+      );
+    });
   }
 
   /** Rebuilds the model from its weights; a restored detector scores exactly as the exported one. */
