@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { VigilArgumentError } from "@vigil/core/errors";
 import { loadSkab } from "@vigil/data/datasets";
 import type { SkabReportEntry } from "@vigil/detect/benchmark";
 import type { Command } from "commander";
@@ -7,6 +8,7 @@ import type { Command } from "commander";
 interface SkabFlags {
   data: string;
   detector: string;
+  config?: string;
   json?: boolean;
 }
 
@@ -15,7 +17,16 @@ async function benchSkabCommand(flags: SkabFlags): Promise<void> {
   // Loaded on use: the benchmark pulls in the native engine (the VAE), which other commands never need.
   const { benchmarkDetectorNames, benchSkab, formatSkabTables, parseSkabLeaderboard, skabBenchJson } =
     await import("@vigil/detect/benchmark");
+  const { readTrainingConfig } = await import("@vigil/detect/catalog");
   const names = benchmarkDetectorNames(flags.detector);
+  if (flags.config !== undefined && names.length > 1)
+    throw new VigilArgumentError(
+      "Expected --config with one --detector: each detector kind has its own options",
+      {
+        name: "config",
+      },
+    );
+  const config = flags.config === undefined ? {} : await readTrainingConfig(flags.config);
   const readmePath = join(flags.data, "README.md");
   const leaderboard = parseSkabLeaderboard(await readFile(readmePath, "utf8"), readmePath);
   const experiments = await loadSkab(flags.data);
@@ -25,6 +36,8 @@ async function benchSkabCommand(flags: SkabFlags): Promise<void> {
     try {
       entries.push(
         await benchSkab(experiments, name, {
+          config,
+          configSource: flags.config ?? "defaults",
           onFile: (p) =>
             console.error(
               `[${name}] ${p.index}/${p.total} ${p.name}: train ${p.trainSeconds.toFixed(2)} s, threshold ${p.threshold.toPrecision(4)}, alarms ${(100 * p.alarmRate).toFixed(1)} %`,
@@ -60,6 +73,10 @@ export function registerBench(program: Command): void {
     )
     .requiredOption("--data <dir>", "the SKAB directory (valve1/, valve2/, other/, README.md)")
     .option("--detector <name>", "a detector name or all", "all")
+    .option(
+      "--config <file.json>",
+      'one configuration for every file, as for train: {"detector": {...}, "calibration": {...}}',
+    )
     .option("--json", "print JSON rows instead of the tables")
     .action(benchSkabCommand);
 }

@@ -1,6 +1,8 @@
 import type { RandomBaselineOptions } from "@vigil/core/metrics";
+import { NS_PER_SECOND } from "@vigil/core/time";
 import type { SkabExperiment } from "@vigil/data/datasets";
-import { BENCHMARK_DETECTORS, benchmarkDetectorNames } from "./benchmark-detectors.ts";
+import { checkTrainingConfig, createDetector, type TrainingConfig } from "../catalog/index.ts";
+import { benchmarkDetectorNames } from "./benchmark-detectors.ts";
 import { detectorBudgets, skabRandomBaseline } from "./skab-random-baseline.ts";
 import { type SkabRow, skabRow } from "./skab-row.ts";
 import { runSkab, type SkabRunOptions } from "./skab-runner.ts";
@@ -9,6 +11,13 @@ import type { SkabReportEntry } from "./skab-table.ts";
 export interface SkabBenchOptions extends SkabRunOptions {
   /** Seeds and runs of the random-score row. */
   random: Partial<RandomBaselineOptions>;
+  /**
+   * One configuration for every file, as a training config file holds it (`vigil train --config`): the
+   * detector's options, and a calibration that replaces the run's threshold and alert-rule options.
+   */
+  config: TrainingConfig;
+  /** Where `config` came from, named in its errors. */
+  configSource: string;
 }
 
 /** `vigil bench skab --json` for one detector: its row, its train time and its random-score row's means. */
@@ -23,12 +32,34 @@ export async function benchSkab(
   name: string,
   options?: Partial<SkabBenchOptions>,
 ): Promise<SkabReportEntry> {
-  const [checked] = benchmarkDetectorNames(name);
-  const make = BENCHMARK_DETECTORS[checked!]!;
-  const { random: randomOptions, ...runOptions } = { random: {}, ...options };
-  const run = await runSkab(experiments, make, runOptions);
+  const [kind] = benchmarkDetectorNames(name) as [string];
+  const {
+    random: randomOptions,
+    config,
+    configSource,
+    ...runOptions
+  } = {
+    random: {},
+    config: {},
+    configSource: "defaults",
+    ...options,
+  };
+  // Checked in full before the first file, so a bad key fails at once and names the file and the key.
+  const plan = checkTrainingConfig(kind, config, configSource);
+  (plan.detector as { dispose?: () => void }).dispose?.();
+  const seconds = (s: number) => BigInt(Math.round(s * Number(NS_PER_SECOND)));
+  const run = await runSkab(experiments, () => createDetector(kind, config.detector), {
+    ...runOptions,
+    ...(config.calibration === undefined
+      ? {}
+      : {
+          threshold: plan.calibration.threshold,
+          mergeGapNs: seconds(plan.calibration.mergeGapSeconds),
+          minDurationNs: seconds(plan.calibration.minDurationSeconds),
+        }),
+  });
   const random = skabRandomBaseline(experiments, detectorBudgets(run.files), randomOptions);
-  return { row: skabRow(checked!, run), random, trainSeconds: run.trainSeconds };
+  return { row: skabRow(kind, run), random, trainSeconds: run.trainSeconds };
 }
 
 export function skabBenchJson(entry: SkabReportEntry): SkabBenchJson {

@@ -4,4 +4,10 @@ export {
   type DetectorConfig,
   detectorKind,
 } from "./create-detector.ts";
-export { loadTrainingConfig, type TrainingPlan } from "./training-config.ts";
+export {
+  checkTrainingConfig,
+  loadTrainingConfig,
+  readTrainingConfig,
+  type TrainingConfig,
+  type TrainingPlan,
+} from "./training-config.ts";

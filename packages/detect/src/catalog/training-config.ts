@@ -15,6 +15,8 @@ const trainingConfigSchema = z.strictObject({
   calibration: z.record(z.string(), z.unknown()).optional(),
 });
 
+export type TrainingConfig = z.infer<typeof trainingConfigSchema>;
+
 export interface TrainingPlan {
   /** A fresh detector with the config's options. */
   readonly detector: Detector;
@@ -40,11 +42,23 @@ function inSection<T>(source: string, section: string, build: () => T): T {
  */
 export async function loadTrainingConfig(kind: string, path: string | undefined): Promise<TrainingPlan> {
   const config = path === undefined ? {} : await readJsonFile(path, trainingConfigSchema);
-  const source = path ?? "defaults";
+  return checkTrainingConfig(kind, config, path ?? "defaults");
+}
+
+/**
+ * `config` (e.g. read from `source`) checked as loadTrainingConfig checks a file: the detector it builds and the
+ * calibration options, or a VigilInputError naming `source` and the key.
+ */
+export function checkTrainingConfig(kind: string, config: TrainingConfig, source: string): TrainingPlan {
   return {
     detector: inSection(source, "detector", () => createDetector(kind, config.detector)),
     calibration: inSection(source, "calibration", () =>
       resolveCalibrationOptions(config.calibration as Partial<CalibrationOptions> | undefined),
     ),
   };
+}
+
+/** A training config file, parsed and schema-checked (the keys inside each section are checked on use). */
+export function readTrainingConfig(path: string): Promise<TrainingConfig> {
+  return readJsonFile(path, trainingConfigSchema);
 }

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { seriesFromColumns } from "@vigil/core";
-import { createRng } from "@vigil/core/random";
 import { MAD_SCALE } from "@vigil/core/stats";
 import { RollingRobustZ } from "@vigil/detect/baselines";
 import { robustLocationScale } from "../../src/baselines/robust.ts";

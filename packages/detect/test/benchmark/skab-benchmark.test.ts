@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
+import type { VigilInputError } from "@vigil/core/errors";
 import { predictedChangepoints } from "@vigil/core/metrics";
 import { NS_PER_SECOND } from "@vigil/core/time";
 import { loadSkab, type SkabExperiment } from "@vigil/data/datasets";
@@ -132,6 +133,24 @@ describe("SKAB runner on a synthetic SKAB-format directory", () => {
     assert.ok(ours < lines.indexOf("| Example-A | 0.7 | 10 | 30 |"), text);
     assert.ok(lines.indexOf("| Null detector | 0 | 0 | 100 |") > ours, text);
     assert.match(text, /\| Random scores at pca's alarm rate \(ours, 3 seeds\) \| 0\.\d\d ± 0\.\d\d \|/);
+  });
+});
+
+describe("one configuration for every file", () => {
+  test("a config's detector options and calibration reach every file; a bad key names the source and key", async () => {
+    const defaults = await benchSkab(experiments, "pca", { random: { runs: 1 } });
+    const looser = await benchSkab(experiments, "pca", {
+      random: { runs: 1 },
+      config: { detector: { varianceExplained: 0.9 }, calibration: { threshold: { risk: 0.05 } } },
+      configSource: "skab.json",
+    });
+    // A far higher risk puts the threshold lower, so more rows alarm.
+    assert.ok(looser.row.far > defaults.row.far, `FAR ${looser.row.far} vs ${defaults.row.far}`);
+    await assert.rejects(
+      benchSkab(experiments, "pca", { config: { detector: { variance: 0.9 } }, configSource: "skab.json" }),
+      (e: VigilInputError) =>
+        e.code === "VIGIL_ERR_INPUT" && e.source === "skab.json" && e.column === "detector.variance",
+    );
   });
 });
 
