@@ -5,25 +5,28 @@
  * analysis printed so the headline can be judged, not a way to choose: picking the best cell would be tuning on
  * the test labels. Each row also prints the random row for the same budget (as many changepoints per file, at
  * random rows; 10 seeds).
- * Run: nice node --import tsx bench/detect/skab-changepoint-sensitivity.ts [--detector vae]
+ * Run: nice node --import tsx bench/detect/skab-changepoint-sensitivity.ts [--detector vae] [--config bench/detect/skab-vae.json]
  */
 import { parseArgs } from "node:util";
 import { loadSkab } from "@vigil/data/datasets";
 import {
-  BENCHMARK_DETECTORS,
   changepointMask,
   detectorBudgets,
   evaluateSkab,
   runSkab,
   skabRandomBaseline,
 } from "@vigil/detect/benchmark";
+import { checkTrainingConfig, createDetector, readTrainingConfig } from "@vigil/detect/catalog";
 import { SCORE_CHANGEPOINT_DEFAULTS, scoreChangepoints, scoreRegimePrior } from "@vigil/detect/events";
 
 const DIR = new URL("../../../shared/data/skab/", import.meta.url).pathname;
-const { values: flags } = parseArgs({ options: { detector: { type: "string", default: "vae" } } });
+const { values: flags } = parseArgs({
+  options: { detector: { type: "string", default: "vae" }, config: { type: "string" } },
+});
 const detector = flags.detector as string;
-const make = BENCHMARK_DETECTORS[detector];
-if (make === undefined) throw new Error(`unknown detector ${detector}`);
+const config = flags.config === undefined ? {} : await readTrainingConfig(flags.config);
+checkTrainingConfig(detector, config, flags.config ?? "defaults");
+const make = () => createDetector(detector, config.detector);
 
 const experiments = await loadSkab(DIR);
 const run = await runSkab(experiments, make, {
@@ -37,7 +40,7 @@ const grid = {
   lag: [5, 10, 20, 50],
 };
 console.log(
-  `SKAB changepoint score of ${detector} under the score-regime reading, by setting (headline: defaults)`,
+  `SKAB changepoint score of ${detector}${flags.config === undefined ? "" : ` (${flags.config})`} under the score-regime reading, by setting (headline: defaults)`,
 );
 console.log(
   "| hazard λ | threshold | lag | NAB std | NAB LowFP | NAB LowFN | missed | FPs | random NAB std |",
