@@ -91,6 +91,8 @@ export interface EventSummary {
 /** GET /api/events/:id: the event view. */
 export interface EventDetail extends EventSummary {
   readonly explanation?: Explanation;
+  /** Where the event's score changed regime, from its start to its end (ms since epoch; see eventPhases). */
+  readonly phases?: readonly number[];
 }
 
 export interface Explanation {

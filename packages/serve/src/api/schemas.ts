@@ -158,7 +158,11 @@ export const explanationSchema = {
 export const eventDetailSchema = {
   type: "object",
   required: eventSummaryRequired,
-  properties: { ...eventSummaryProperties, explanation: explanationSchema },
+  properties: {
+    ...eventSummaryProperties,
+    explanation: explanationSchema,
+    phases: { type: "array", items: { type: "number" } },
+  },
 } as const;
 
 export const modelSummarySchema = {

@@ -194,6 +194,46 @@ describe("HTTP API (open mode: loopback, no tokens)", () => {
     assert.equal(bad.body.error.where, "querystring/to");
   });
 
+  test("events: the detail carries the phases of the event's stored score", async () => {
+    const asset = { site: "s9", machine: "m9" };
+    // One score a second: 20 normal minutes, then a 2-minute build-up to a plateau, a recovery, normal again.
+    const steps = 1200 + 600;
+    const noise = (i: number) => 0.2 * Math.sin(i * 12.9898) * Math.cos(i * 78.233);
+    const level = (i: number) =>
+      i < 1200 ? 0 : i < 1320 ? (i - 1200) / 40 : i < 1560 ? 3 : i < 1620 ? 3 - (i - 1560) / 20 : 0;
+    const t = (i: number) => BigInt(T0 + i * 1000) * 1_000_000n;
+    await service.store.appendScores({
+      asset,
+      model: "model-9",
+      timestamps: BigInt64Array.from({ length: steps }, (_, i) => t(i)),
+      scores: Float64Array.from({ length: steps }, (_, i) => Math.exp(level(i) + noise(i))),
+    });
+    const stored = await service.store.appendEvent({
+      asset,
+      start: t(1200),
+      end: t(1620),
+      type: "anomaly",
+      severity: 20,
+      detail: { model: "model-9" },
+    });
+    const { status, body } = await api(service, `/api/events/${stored.id}`);
+    assert.equal(status, 200);
+    const phases = (body.phases as number[]).map((ms) => (ms - T0) / 1000);
+    assert.ok(
+      phases.every((s) => s >= 1200 && s <= 1620),
+      `${phases}`,
+    );
+    assert.ok(
+      phases.some((s) => s >= 1200 && s < 1320),
+      `a change in the build-up: ${phases}`,
+    );
+    assert.ok(
+      phases.some((s) => s >= 1540 && s < 1620),
+      `a change in the recovery: ${phases}`,
+    );
+    await service.store.updateEvent(stored.id, { status: "resolved" });
+  });
+
   test("events: list, get with explanation, acknowledge and comment", async () => {
     const explanation = {
       onset: T0 + 1000,
@@ -220,6 +260,7 @@ describe("HTTP API (open mode: loopback, no tokens)", () => {
     assert.equal(list.body[0].start, T0);
     const detail = await api(service, `/api/events/${stored.id}`);
     assert.deepEqual(detail.body.explanation, explanation);
+    assert.equal(detail.body.phases, undefined, "no model, no stored score: no phases");
 
     const ack = await api(service, `/api/events/${stored.id}`, {
       method: "PATCH",

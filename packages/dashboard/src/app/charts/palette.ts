@@ -14,6 +14,7 @@ export const colors = {
   eventBand: "rgba(248, 81, 73, 0.16)",
   eventBandOpen: "rgba(248, 81, 73, 0.28)",
   onset: "#ff7b72",
+  phase: "#d2a8ff",
 } as const;
 
 /** 16 series colours (Tableau-like, lightened for a dark background), cycled beyond 16 channels. */

@@ -28,6 +28,8 @@ export interface TimeChartOptions {
   readonly bands?: () => readonly Band[];
   /** Vertical lines at these times (an event's onset). */
   readonly markers?: () => readonly number[];
+  /** Dotted vertical lines in another colour at these times (where an event's score changed phase). */
+  readonly phaseMarkers?: () => readonly number[];
   /**
    * "asinh": linear near zero and logarithmic beyond, for anomaly scores, whose peaks can be a hundred
    * times the threshold; on a linear axis the threshold would then sit flat against the baseline.
@@ -162,15 +164,19 @@ export class TimeChart {
   }
 
   private drawMarkers(plot: uPlot): void {
-    const markers = this.options.markers?.() ?? [];
-    if (markers.length === 0) return;
+    this.drawLines(plot, this.options.markers?.() ?? [], colors.onset, [6, 4]);
+    this.drawLines(plot, this.options.phaseMarkers?.() ?? [], colors.phase, [2, 3]);
+  }
+
+  private drawLines(plot: uPlot, times: readonly number[], color: string, dash: number[]): void {
+    if (times.length === 0) return;
     const { left, top, width, height } = plot.bbox;
     const context = plot.ctx;
     context.save();
-    context.strokeStyle = colors.onset;
+    context.strokeStyle = color;
     context.lineWidth = 1.5 * (window.devicePixelRatio || 1);
-    context.setLineDash([6, 4]);
-    for (const time of markers) {
+    context.setLineDash(dash);
+    for (const time of times) {
       const x = plot.valToPos(time, "x", true);
       if (x < left || x > left + width) continue;
       context.beginPath();

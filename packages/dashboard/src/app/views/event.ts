@@ -61,6 +61,11 @@ export function eventView(context: ViewContext, id: string): View {
           el("h2", { text: "Summary" }),
           el("dl", { className: "kv" }, [
             ...term("Onset", formatTime(explanation?.onset ?? detail.start), "event-onset"),
+            ...term(
+              "Score phases",
+              detail.phases?.length ? detail.phases.map((t) => formatTime(t).slice(11)).join(", ") : "—",
+              "event-phases",
+            ),
             ...term("Start", formatTime(detail.start)),
             ...term("End", formatTime(detail.end)),
             ...term("Duration", formatDuration(detail.end - detail.start)),
@@ -102,6 +107,7 @@ export function eventView(context: ViewContext, id: string): View {
         series: names.map((name, i) => ({ label: name, color: seriesColor(i) })),
         bands: () => [{ start: detail.start, end: detail.end, emphasis: false }],
         markers: () => [explanation.onset],
+        phaseMarkers: () => detail.phases ?? [],
       });
       chart.setData([
         explanation.componentTimestamps,
@@ -163,6 +169,7 @@ export function eventView(context: ViewContext, id: string): View {
         series: series.channels.map((name, i) => ({ label: name, color: seriesColor(i) })),
         bands: () => [{ start: detail.start, end: detail.end, emphasis: detail.status === "open" }],
         markers: () => [explanation.onset],
+        phaseMarkers: () => detail.phases ?? [],
       });
       chart.setData([series.timestamps, ...series.values] as uPlot.AlignedData);
       charts.push(chart);

@@ -5,6 +5,7 @@ import { SERVE_ERRORS } from "../../errors/index.ts";
 import type { ApiContext } from "../context.ts";
 import type { EventDetail, EventPatch, EventSummary } from "../contract.ts";
 import { apiError } from "../error-status.ts";
+import { eventPhases } from "../event-phases.ts";
 import { errorResponses, eventDetailSchema, eventStatusSchema, msTime, nameSchema } from "../schemas.ts";
 import { eventDetail, eventSummary, msToNs } from "../wire.ts";
 
@@ -76,7 +77,7 @@ export function registerEventRoutes(app: FastifyInstance, ctx: ApiContext): void
       schema: {
         tags: ["events"],
         summary:
-          "One event with its explanation: onset, channel ranking, contribution heatmap, score components",
+          "One event with its explanation (onset, channel ranking, contribution heatmap, score components) and the phases of its score",
         params: idParams,
         response: { 200: eventDetailSchema, ...errorResponses },
       },
@@ -85,7 +86,8 @@ export function registerEventRoutes(app: FastifyInstance, ctx: ApiContext): void
       const event = await ctx.store.getEvent(request.params.id);
       if (event === undefined)
         throw apiError(SERVE_ERRORS.notFound, `No event with id ${request.params.id}`, "params/id");
-      return eventDetail(event);
+      const phases = await eventPhases(ctx.store, event);
+      return { ...eventDetail(event), ...(phases === undefined ? {} : { phases }) };
     },
   );
 
