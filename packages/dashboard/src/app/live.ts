@@ -1,5 +1,5 @@
 import { reconnectDelay } from "./backoff.ts";
-import type { LiveMessage, LiveSubscribe } from "./contract.ts";
+import type { LiveMessage, LiveSubscribe, LiveUnsubscribe } from "./contract.ts";
 
 export type LiveState = "connecting" | "open" | "closed";
 
@@ -40,6 +40,16 @@ export class LiveConnection {
   subscribe(site: string, machine: string): void {
     this.subscription = { type: "subscribe", site, machine };
     this.sendSubscription();
+  }
+
+  /** Stop the raw readings (a page that showed them was left); scores and events keep coming. */
+  unsubscribe(): void {
+    if (this.subscription === undefined) return;
+    this.subscription = undefined;
+    if (this.socket?.readyState === WebSocket.OPEN) {
+      const message: LiveUnsubscribe = { type: "unsubscribe" };
+      this.socket.send(JSON.stringify(message));
+    }
   }
 
   close(): void {

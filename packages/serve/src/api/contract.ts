@@ -209,6 +209,11 @@ export interface LiveSubscribe {
   readonly machine: string;
 }
 
+/** Client → server on /api/live: stop the raw readings (scores and events keep coming). */
+export interface LiveUnsubscribe {
+  readonly type: "unsubscribe";
+}
+
 /** Error body of every 4xx/5xx answer. */
 export interface ApiError {
   readonly error: { readonly code: string; readonly message: string; readonly where?: string };

@@ -47,7 +47,7 @@ export class LiveHub {
     });
   }
 
-  /** Handles LiveSubscribe; anything else is answered with an error message naming what was wrong. */
+  /** Handles LiveSubscribe and LiveUnsubscribe; anything else is answered with an error naming what was wrong. */
   #onMessage(client: Client, text: string | undefined): LiveMessage | undefined {
     const error = (message: string, where: string): LiveMessage => ({
       type: "error",
@@ -61,8 +61,15 @@ export class LiveHub {
       return error("not valid JSON", "message");
     }
     const m = data as Record<string, unknown>;
+    if (m?.type === "unsubscribe") {
+      client.subscribed = undefined;
+      return undefined;
+    }
     if (m?.type !== "subscribe")
-      return error('expected {"type": "subscribe", "site", "machine"}', "message.type");
+      return error(
+        'expected {"type": "subscribe", "site", "machine"} or {"type": "unsubscribe"}',
+        "message.type",
+      );
     const site = checkName(m.site, "message.site");
     if (isRejection(site)) return error(site.message, site.where);
     const machine = checkName(m.machine, "message.machine");

@@ -158,6 +158,26 @@ describe("live WebSocket", () => {
     assert.equal(scores.body.threshold.length, scores.body.score.length);
   });
 
+  test("unsubscribe stops the raw readings while scores keep coming", async () => {
+    live.socket.send(JSON.stringify({ type: "unsubscribe" }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const readingsBefore = live.of("readings").length;
+    const lastScored = () => Math.max(...live.of("scores").flatMap((m) => m.points.map((p) => p.t)));
+    const publisher = await mqtt.connectAsync(service.mqtt.url);
+    try {
+      for (let i = 700; i < 760; i++)
+        await publisher.publishAsync("vigil/lab/rig", JSON.stringify(row(i, false)), { qos: 1 });
+    } finally {
+      await publisher.endAsync();
+    }
+    await eventually(
+      () => (lastScored() >= T0 + 740 * STEP ? true : undefined),
+      10_000,
+      "scores of the new rows",
+    );
+    assert.equal(live.of("readings").length, readingsBefore, "no raw readings after unsubscribing");
+  });
+
   test("a malformed client message is answered with an error; the socket stays open", async () => {
     const count = live.of("error").length;
     live.socket.send("not json");

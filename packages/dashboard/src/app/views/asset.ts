@@ -445,6 +445,7 @@ export function assetView(context: ViewContext, site: string, machine: string): 
     },
     dispose: () => {
       disposed = true;
+      context.live.unsubscribe();
       batcher.dispose();
       signalsChart?.destroy();
       scoreChart?.destroy();

@@ -14,7 +14,8 @@ export function registerLiveRoute(app: FastifyInstance, ctx: ApiContext): void {
       config: { scope: "read" },
       schema: {
         tags: ["live"],
-        summary: "WebSocket of LiveMessage; send {type: 'subscribe', site, machine} for raw readings",
+        summary:
+          "WebSocket of LiveMessage; send {type: 'subscribe', site, machine} for raw readings, {type: 'unsubscribe'} to stop them",
         querystring: { type: "object", properties: { token: { type: "string" } } },
       },
     },
