@@ -267,6 +267,16 @@ export class DuckDbStore implements Store {
     return (await this.#streams(asset, "channel")).map(channelFromRow);
   }
 
+  async lastReading(asset: AssetRef): Promise<bigint | undefined> {
+    const ids = (await this.#streams(asset, "channel")).map((row) => Number(row.id));
+    if (ids.length === 0) return undefined;
+    const [row] = await this.#rows(
+      `SELECT max(ts) AS last FROM points WHERE stream_id IN (${ids.join(",")})`,
+    );
+    const last = row?.last;
+    return last === null || last === undefined ? undefined : BigInt(last as bigint | number);
+  }
+
   async #readStreams(ids: readonly number[], range: TimeRange) {
     const { readers } = await this.#state();
     const where = new Where().raw(`stream_id IN (${ids.join(",")})`).range(range, "ts", "ts");

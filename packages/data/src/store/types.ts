@@ -18,6 +18,8 @@ export interface Store {
   querySeries(query: SeriesQuery): Promise<Series>;
   listAssets(): Promise<AssetRef[]>;
   listChannels(asset: AssetRef): Promise<ChannelInfo[]>;
+  /** Time (ns) of the asset's latest stored reading, or undefined when it has none. */
+  lastReading(asset: AssetRef): Promise<bigint | undefined>;
 
   appendLabels(asset: AssetRef, labels: readonly Label[]): Promise<void>;
   /** Labels that overlap the range, ordered by start. */

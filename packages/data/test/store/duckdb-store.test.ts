@@ -47,6 +47,9 @@ test("series: round trip, missing readings not stored, time ranges, channel choi
   assert.deepEqual(part.timestamps, BigInt64Array.from([20n, 30n]));
   assert.deepEqual(part.values, [Float64Array.from([6, 7]), Float64Array.from([2, Number.NaN])]);
   assert.deepEqual(await store.listAssets(), [magnet, other]);
+  assert.equal(await store.lastReading(magnet), 40n);
+  assert.equal(await store.lastReading(other), 10n);
+  assert.equal(await store.lastReading({ site: "no", machine: "such" }), undefined);
   await assert.rejects(store.querySeries({ asset: magnet, channels: ["nope"] }), { code: "STORE_NOT_FOUND" });
   await assert.rejects(store.appendSeries({ ...all, asset: undefined }), VigilArgumentError);
 });

@@ -64,9 +64,18 @@ export class Ingestor {
     return this.#pending;
   }
 
-  /** ns since epoch of the asset's latest reading ingested since the service started. */
-  lastSeen(asset: AssetRef): bigint | undefined {
-    return this.#lastSeen.get(assetKey(asset));
+  /**
+   * ns since epoch of the asset's latest reading: the newest ingested since the service started, else the
+   * newest the Store holds (read once after a restart, then kept up to date by ingest).
+   */
+  async lastSeen(asset: AssetRef): Promise<bigint | undefined> {
+    const key = assetKey(asset);
+    const known = this.#lastSeen.get(key);
+    if (known !== undefined) return known;
+    const stored = await this.#o.store.lastReading(asset);
+    const now = this.#lastSeen.get(key);
+    if (stored !== undefined && (now === undefined || stored > now)) this.#lastSeen.set(key, stored);
+    return this.#lastSeen.get(key);
   }
 
   /** Counts refused readings or payloads under their reason. */

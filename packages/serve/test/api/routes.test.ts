@@ -374,6 +374,18 @@ describe("HTTP API (open mode: loopback, no tokens)", () => {
     assert.equal((await api(service, "/api/models/no-such-model/activate", { method: "POST" })).status, 404);
   });
 
+  test("an asset's lastSeen comes from the Store when nothing arrived since the service started", async () => {
+    // Written past the ingestor, as after a restart: the service has not seen these readings arrive.
+    await service.store.appendSeries({
+      asset: { site: "s7", machine: "kiln" },
+      timestamps: BigInt64Array.from([T0, T0 + 1000], (ms) => BigInt(ms) * 1_000_000n),
+      channels: [{ name: "temp", kind: "temperature" }],
+      values: [Float64Array.of(900, 901)],
+    });
+    const assets = (await api(service, "/api/assets")).body as { machine: string; lastSeen?: number }[];
+    assert.equal(assets.find((a) => a.machine === "kiln")?.lastSeen, T0 + 1000);
+  });
+
   test("OpenAPI is served at /docs", async () => {
     const ui = await fetch(`${service.url}/docs`);
     assert.equal(ui.status, 200);

@@ -69,7 +69,7 @@ export function registerAssetRoutes(app: FastifyInstance, ctx: ApiContext): void
       return Promise.all(
         assets.map(async (asset): Promise<AssetSummary> => {
           const status = ctx.scorer.status(asset);
-          const lastSeen = ctx.ingestor.lastSeen(asset);
+          const lastSeen = await ctx.ingestor.lastSeen(asset);
           const channels = await ctx.store.listChannels(asset);
           // The scorer knows an asset's model once readings have arrived; the registry always does.
           const model = status.model ?? (await ctx.registry.active(asset));
