@@ -160,8 +160,10 @@ function eventSummary(run: ScoreRun, modelId: string): string {
       .slice(0, 3)
       .map((r) => `${r.channel} ${(100 * r.share).toFixed(0)}%`)
       .join(", ");
+    // Phases as times of day: the event's date is on the same line already.
+    const phases = e.phases.map((p) => formatTimestamp(p.timestamp).slice(11, 19)).join(", ");
     lines.push(
-      `  ${i + 1}. ${formatTimestamp(e.first.timestamp)} to ${formatTimestamp(e.last.timestamp)}  onset ${formatTimestamp(e.onset.timestamp)}  peak ${e.peak.score.toPrecision(4)}  top: ${top}`,
+      `  ${i + 1}. ${formatTimestamp(e.first.timestamp)} to ${formatTimestamp(e.last.timestamp)}  onset ${formatTimestamp(e.onset.timestamp)}  peak ${e.peak.score.toPrecision(4)}  top: ${top}${phases ? `  phases: ${phases}` : ""}`,
     );
   });
   return lines.join("\n");
