@@ -26,9 +26,11 @@ export async function eventPhases(store: Store, event: StoredEvent): Promise<num
   });
   const before = batch.timestamps.findIndex((t) => t >= event.start);
   const referenceSteps = before < 0 ? batch.timestamps.length : before;
-  const reference = batch.scores.subarray(0, referenceSteps);
+  // An infinite stored score is treated as missing, like NaN: it says nothing about a level.
+  const scores = batch.scores.map((v) => (Number.isFinite(v) ? v : Number.NaN));
+  const reference = scores.subarray(0, referenceSteps);
   if (reference.filter(Number.isFinite).length < MIN_REFERENCE_STEPS) return undefined;
-  return scoreChangepoints(batch.scores, scoreRegimePrior(reference))
+  return scoreChangepoints(scores, scoreRegimePrior(reference))
     .filter((i) => i >= referenceSteps)
     .map((i) => ms(batch.timestamps[i]!));
 }
