@@ -8,5 +8,6 @@ export * from "./calibration/index.ts";
 export * from "./catalog/index.ts";
 export type * from "./detector/index.ts";
 export * from "./events/index.ts";
+export * from "./prognosis/index.ts";
 export * from "./registry/index.ts";
 export * from "./vae/index.ts";

@@ -1,7 +1,7 @@
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { VigilArgumentError } from "@vigil/core/errors";
-import { loadSkab } from "@vigil/data/datasets";
+import { loadCmapss, loadSkab } from "@vigil/data/datasets";
 import type { SkabReportEntry } from "@vigil/detect/benchmark";
 import type { Command } from "commander";
 
@@ -62,6 +62,57 @@ async function benchSkabCommand(flags: SkabFlags): Promise<void> {
   }
 }
 
+interface CmapssFlags {
+  data: string;
+  subset: string;
+  out: string;
+  json?: boolean;
+}
+
+/**
+ * `vigil bench cmapss`: time to failure on NASA C-MAPSS. Trains the RUL regressor on the subset's
+ * run-to-failure units, predicts at each test unit's last cycle and prints RMSE and the PHM08 score
+ * beside two baselines of the same run and the README's published rows; writes an SVG of predicted
+ * against true RUL per test unit.
+ */
+async function benchCmapssCommand(flags: CmapssFlags): Promise<void> {
+  // Loaded on use, like skab: the regressor pulls in the native engine.
+  const { benchRul, formatRulTable, parseCmapssLeaderboard, rulBenchJson, rulChartSvg } = await import(
+    "@vigil/detect/prognosis"
+  );
+  const subset = flags.subset.toUpperCase();
+  // Loading first validates the subset name before the README's table is searched for its column.
+  const data = await loadCmapss(flags.data, { subset });
+  const readmePath = join(flags.data, "README.md");
+  const published = parseCmapssLeaderboard(await readFile(readmePath, "utf8"), subset, readmePath);
+  console.error(`[cmapss ${subset}] ${data.train.length} training units, ${data.test.length} test units`);
+  const result = await benchRul(data.train, data.test, {
+    onProgress: (p) =>
+      console.error(
+        `[cmapss ${subset}] epoch ${p.epoch}/${p.epochs}: train RMSE ${p.trainRmse.toFixed(2)}, validation RMSE ${p.validationRmse?.toFixed(2) ?? "–"}`,
+      ),
+  });
+  await mkdir(flags.out, { recursive: true });
+  const svgPath = join(flags.out, `${subset}.svg`);
+  const colors = ["#d62728", "#7f7f7f", "#1f77b4"];
+  await writeFile(
+    svgPath,
+    rulChartSvg(
+      `C-MAPSS ${subset}: predicted vs true RUL at the last cycle of each test unit`,
+      result.actual,
+      result.methods.map((m, i) => ({
+        name: m.method,
+        values: m.predictions,
+        color: colors[i % colors.length]!,
+      })),
+    ),
+  );
+  console.error(`[cmapss ${subset}] chart: ${svgPath}`);
+  if (flags.json)
+    console.log(JSON.stringify({ ...rulBenchJson(subset, result, published), chart: svgPath }, null, 2));
+  else console.log(formatRulTable(subset, result, published));
+}
+
 export function registerBench(program: Command): void {
   const bench = program
     .command("bench")
@@ -79,4 +130,21 @@ export function registerBench(program: Command): void {
     )
     .option("--json", "print JSON rows instead of the tables")
     .action(benchSkabCommand);
+  bench
+    .command("cmapss")
+    .description(
+      "C-MAPSS time to failure: train on the run-to-failure units, predict RUL at each test unit's last cycle, RMSE and PHM08 score",
+    )
+    .requiredOption(
+      "--data <dir>",
+      "the C-MAPSS directory (train_FD00x.txt, test_FD00x.txt, RUL_FD00x.txt, README.md)",
+    )
+    .option(
+      "--subset <name>",
+      "FD001 or FD003 (FD002 and FD004 load too, but are not in the shared copy)",
+      "FD001",
+    )
+    .option("--out <dir>", "where the SVG chart goes", "artifacts/cmapss")
+    .option("--json", "print JSON instead of the table")
+    .action(benchCmapssCommand);
 }

@@ -32,6 +32,7 @@ export {
   randomScores,
 } from "./random-baseline.ts";
 export { type IndexRange, maskRanges } from "./ranges.ts";
+export { phmScoreTerm, type RulScores, rulScores } from "./rul-metrics.ts";
 export {
   predictedChangepoints,
   type SkabChangepointFile,

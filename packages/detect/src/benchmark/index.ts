@@ -1,8 +1,9 @@
 export { alarmMask } from "./alarm-mask.ts";
 export { BENCHMARK_DETECTORS, benchmarkDetectorNames } from "./benchmark-detectors.ts";
+export { markdownTableAfter, type TextTable } from "./markdown-table.ts";
 export { benchSkab, type SkabBenchJson, type SkabBenchOptions, skabBenchJson } from "./skab-bench.ts";
 export { evaluateSkab, type SkabEvaluation } from "./skab-evaluation.ts";
-export { parseSkabLeaderboard, type SkabLeaderboard, type TextTable } from "./skab-leaderboard.ts";
+export { parseSkabLeaderboard, type SkabLeaderboard } from "./skab-leaderboard.ts";
 export {
   detectorBudgets,
   type SkabDetectorBudget,

@@ -1,4 +1,5 @@
-import type { SkabLeaderboard, TextTable } from "./skab-leaderboard.ts";
+import type { TextTable } from "./markdown-table.ts";
+import type { SkabLeaderboard } from "./skab-leaderboard.ts";
 import type { SkabRandomBaseline } from "./skab-random-baseline.ts";
 import type { SkabRow } from "./skab-row.ts";
 
