@@ -21,8 +21,15 @@ import { createRng, type Rng } from "@vigil/core/random";
 import { type Series, sliceByIndex } from "@vigil/core/series";
 import { medianAndMad } from "@vigil/core/stats";
 import { loadSkabAnomalyFree, SKAB_TRAIN_ROWS, type SkabExperiment } from "@vigil/data/datasets";
-import { benchmarkDetectorNames, evaluateSkab, runSkab, skabRow } from "@vigil/detect/benchmark";
+import {
+  benchmarkDetectorNames,
+  changepointMask,
+  evaluateSkab,
+  runSkab,
+  skabRow,
+} from "@vigil/detect/benchmark";
 import { createDetector, type DetectorConfig } from "@vigil/detect/catalog";
+import { scoreChangepoints, scoreRegimePrior } from "@vigil/detect/events";
 
 const DIR = new URL("../../../shared/data/skab/", import.meta.url).pathname;
 const FILE_ROWS = 1150;
@@ -35,6 +42,7 @@ const { values: flags } = parseArgs({
     seed: { type: "string", default: "1" },
     config: { type: "string", default: "{}" },
     dating: { type: "string", default: "both" },
+    "mean-prior-weights": { type: "string", default: "" },
   },
 });
 
@@ -141,5 +149,28 @@ for (const name of benchmarkDetectorNames(flags.detector as string)) {
     console.log(
       `| ${name}${flags.config === "{}" ? "" : ` ${flags.config}`} | ${dateFromOnset ? "onset (tail entry)" : "threshold crossing"} | ${fmt(regimes.f1, 3)} | ${fmt(regimes.far)} | ${fmt(regimes.mar)} | ${fmt(regimes.nab_standard)} | ${regimes.missed_cps}/${regimes.fps} | ${fmt(edges.nab_standard)} | ${edges.missed_cps}/${edges.fps} |`,
     );
+    // Other weights of the regime model's mean prior, read from the same scores.
+    const weights = (flags["mean-prior-weights"] as string).split(",").filter(Boolean).map(Number);
+    const byWeight = weights.map((meanPriorWeight) => {
+      const changepoints = run.files.map((f) =>
+        changepointMask(
+          scoreChangepoints(f.scores, scoreRegimePrior(f.scores.subarray(0, f.trainRows)), {
+            meanPriorWeight,
+          }),
+          f.trainRows,
+          f.predictions.length,
+        ),
+      );
+      const row = skabRow(
+        name,
+        evaluateSkab(
+          experiments,
+          run.files.map((f) => f.predictions),
+          changepoints,
+        ),
+      );
+      return `κ0 ${meanPriorWeight}: NAB ${fmt(row.nab_standard)} (${row.missed_cps}/${row.fps})`;
+    });
+    if (byWeight.length > 0) console.log(`  ${byWeight.join("; ")}`);
   }
 }

@@ -28,6 +28,17 @@ describe("scoreChangepoints", () => {
     assert.ok(found.length <= 6, `few spurious changepoints: ${found}`);
   });
 
+  test("a second jump between two abnormal levels is its own change, not absorbed by the first", () => {
+    // Normal, then 10 steps at one abnormal level, 30 at a higher one, normal again (small deterministic noise).
+    const noise = (i: number) => 0.2 * Math.sin(i * 12.9898) * Math.cos(i * 78.233);
+    const level = (i: number) => (i < 300 || i >= 340 ? 0 : i < 310 ? 2 : 4);
+    const scores = Float64Array.from({ length: 400 }, (_, i) => Math.exp(level(i) + noise(i)));
+    const prior = scoreRegimePrior(scores.subarray(0, 300));
+    assert.deepEqual(scoreChangepoints(scores, prior), [300, 310, 340]);
+    // Weighting the prior mean as one observation lets the first abnormal run's variance swallow the second jump.
+    assert.deepEqual(scoreChangepoints(scores, prior, { meanPriorWeight: 1 }), [300, 340]);
+  });
+
   test("stationary scores like the reference give far fewer changepoints than the prior expects, in any units", () => {
     const reference = skewedScores(400, [], [], 3);
     const scores = skewedScores(2000, [], [], 4);
@@ -60,6 +71,7 @@ describe("scoreChangepoints", () => {
     const prior = scoreRegimePrior([1, 2]);
     assert.throws(() => scoreChangepoints([1, 2], prior, { threshold: 2 }), /threshold/);
     assert.throws(() => scoreChangepoints([1, 2], prior, { lag: 0 }), /lag/);
+    assert.throws(() => scoreChangepoints([1, 2], prior, { meanPriorWeight: 0 }), /meanPriorWeight/);
     assert.throws(() => scoreChangepoints([1, 2], prior, { hazard: 5 } as never), /hazard/);
     assert.throws(() => scoreRegimePrior([Number.NaN]), /reference scores/);
   });

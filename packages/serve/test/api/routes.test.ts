@@ -234,6 +234,38 @@ describe("HTTP API (open mode: loopback, no tokens)", () => {
     await service.store.updateEvent(stored.id, { status: "resolved" });
   });
 
+  test("events: a change in an ended event's last steps is judged from the scores after it", async () => {
+    const asset = { site: "s8", machine: "m8" };
+    // One score a minute; the event's score jumps at minute 1200 and again at 1210, five minutes before the end
+    // stored for the event (the store's scores run on: an open event's end trails them).
+    const t = (i: number) => BigInt(T0 + i * 60_000) * 1_000_000n;
+    const noise = (i: number) => 0.2 * Math.sin(i * 12.9898) * Math.cos(i * 78.233);
+    const level = (i: number) => (i < 1200 || i >= 1240 ? 0 : i < 1210 ? 2 : 4);
+    await service.store.appendScores({
+      asset,
+      model: "model-8",
+      timestamps: BigInt64Array.from({ length: 1300 }, (_, i) => t(i)),
+      scores: Float64Array.from({ length: 1300 }, (_, i) => Math.exp(level(i) + noise(i))),
+    });
+    const stored = await service.store.appendEvent({
+      asset,
+      start: t(1200),
+      end: t(1215),
+      type: "anomaly",
+      severity: 20,
+      detail: { model: "model-8" },
+    });
+    const phases = ((await api(service, `/api/events/${stored.id}`)).body.phases as number[]).map(
+      (ms) => (ms - T0) / 60_000,
+    );
+    assert.ok(phases.includes(1200), `the first jump: ${phases}`);
+    assert.ok(
+      phases.some((m) => m >= 1209 && m <= 1211),
+      `the second jump: ${phases}`,
+    );
+    await service.store.updateEvent(stored.id, { status: "resolved" });
+  });
+
   test("events: list, get with explanation, acknowledge and comment", async () => {
     const explanation = {
       onset: T0 + 1000,
