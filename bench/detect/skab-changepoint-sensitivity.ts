@@ -10,14 +10,14 @@
 import { parseArgs } from "node:util";
 import { loadSkab } from "@vigil/data/datasets";
 import {
-  changepointMask,
   detectorBudgets,
   evaluateSkab,
   runSkab,
   skabRandomBaseline,
+  testRegimeChangepoints,
 } from "@vigil/detect/benchmark";
 import { checkTrainingConfig, createDetector, readTrainingConfig } from "@vigil/detect/catalog";
-import { SCORE_CHANGEPOINT_DEFAULTS, scoreChangepoints, scoreRegimePrior } from "@vigil/detect/events";
+import { SCORE_CHANGEPOINT_DEFAULTS } from "@vigil/detect/events";
 
 const DIR = new URL("../../../shared/data/skab/", import.meta.url).pathname;
 const { values: flags } = parseArgs({
@@ -50,13 +50,7 @@ for (const hazardTimescale of grid.hazardTimescale)
   for (const threshold of grid.threshold)
     for (const lag of grid.lag) {
       const options = { hazardTimescale, threshold, lag };
-      const changepoints = run.files.map((f) =>
-        changepointMask(
-          scoreChangepoints(f.scores, scoreRegimePrior(f.scores.subarray(0, f.trainRows)), options),
-          f.trainRows,
-          f.predictions.length,
-        ),
-      );
+      const changepoints = run.files.map((f) => testRegimeChangepoints(f.scores, f.trainRows, options));
       const { changepoint } = evaluateSkab(
         experiments,
         run.files.map((f) => f.predictions),

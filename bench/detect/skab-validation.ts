@@ -23,13 +23,12 @@ import { medianAndMad } from "@vigil/core/stats";
 import { loadSkabAnomalyFree, SKAB_TRAIN_ROWS, type SkabExperiment } from "@vigil/data/datasets";
 import {
   benchmarkDetectorNames,
-  changepointMask,
   evaluateSkab,
   runSkab,
   skabRow,
+  testRegimeChangepoints,
 } from "@vigil/detect/benchmark";
 import { createDetector, type DetectorConfig } from "@vigil/detect/catalog";
-import { scoreChangepoints, scoreRegimePrior } from "@vigil/detect/events";
 
 const DIR = new URL("../../../shared/data/skab/", import.meta.url).pathname;
 const FILE_ROWS = 1150;
@@ -153,13 +152,7 @@ for (const name of benchmarkDetectorNames(flags.detector as string)) {
     const weights = (flags["mean-prior-weights"] as string).split(",").filter(Boolean).map(Number);
     const byWeight = weights.map((meanPriorWeight) => {
       const changepoints = run.files.map((f) =>
-        changepointMask(
-          scoreChangepoints(f.scores, scoreRegimePrior(f.scores.subarray(0, f.trainRows)), {
-            meanPriorWeight,
-          }),
-          f.trainRows,
-          f.predictions.length,
-        ),
+        testRegimeChangepoints(f.scores, f.trainRows, { meanPriorWeight }),
       );
       const row = skabRow(
         name,

@@ -12,7 +12,6 @@ export {
 } from "./skab-random-baseline.ts";
 export { type SkabRow, skabRow } from "./skab-row.ts";
 export {
-  changepointMask,
   runSkab,
   SKAB_CHANGEPOINT_RULES,
   SKAB_RUN_DEFAULTS,
@@ -20,6 +19,7 @@ export {
   type SkabFileResult,
   type SkabRunOptions,
   type SkabRunResult,
+  testRegimeChangepoints,
 } from "./skab-runner.ts";
 export { formatSkabTables, type SkabReportEntry } from "./skab-table.ts";
 export {

@@ -126,11 +126,7 @@ export async function runSkab(
       const changepoints =
         o.changepoints === "alarm-edges"
           ? predictedChangepoints(predictions)
-          : changepointMask(
-              scoreChangepoints(score, scoreRegimePrior(trainScores), o.regimes),
-              trainRows,
-              predictions.length,
-            );
+          : testRegimeChangepoints(score, trainRows, o.regimes);
       files.push({
         name: experiment.name,
         trainSeconds: fit.seconds,
@@ -164,9 +160,17 @@ export async function runSkab(
   };
 }
 
-/** 0/1 per test row from changepoint indices into train + test (those in the training part dropped). */
-export function changepointMask(indices: readonly number[], trainRows: number, testRows: number): Uint8Array {
-  const mask = new Uint8Array(testRows);
-  for (const i of indices) if (i >= trainRows) mask[i - trainRows] = 1;
+/**
+ * The "score-regimes" reading: 0/1 per test row where the score's regime changes, over the scores of training +
+ * test rows (the first `trainRows`), with the prior of normal taken from the training part.
+ */
+export function testRegimeChangepoints(
+  scores: Float64Array,
+  trainRows: number,
+  options?: Partial<ScoreChangepointOptions>,
+): Uint8Array {
+  const mask = new Uint8Array(scores.length - trainRows);
+  const prior = scoreRegimePrior(scores.subarray(0, trainRows));
+  for (const i of scoreChangepoints(scores, prior, options)) if (i >= trainRows) mask[i - trainRows] = 1;
   return mask;
 }
