@@ -25,7 +25,10 @@ const { values: flags } = parseArgs({
 });
 const detector = flags.detector as string;
 const config = flags.config === undefined ? {} : await readTrainingConfig(flags.config);
-checkTrainingConfig(detector, config, flags.config ?? "defaults");
+// Checked before the first file (a bad key names the file and key); the detector it builds is not used.
+(
+  checkTrainingConfig(detector, config, flags.config ?? "defaults").detector as { dispose?: () => void }
+).dispose?.();
 const make = () => createDetector(detector, config.detector);
 
 const experiments = await loadSkab(DIR);
